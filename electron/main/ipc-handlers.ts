@@ -1,0 +1,40 @@
+/** Main's answers to the contract's request channels. */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
+import type { IpcHandlers } from '../../shared/ipc';
+import { saveFile } from './file-save';
+import type { ChooseSaveDestination, FileWriteOps } from './file-save';
+
+export interface IpcHandlerDeps {
+  /** Passes the renderer's close answer to the close guard of the window that sent it. */
+  acknowledgeClose(senderId: number, requestId: string): void;
+  /** Replaces the real file system (tests). */
+  fileWriteOps?: FileWriteOps;
+}
+
+function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
+  return async ({ defaultName, filters }) => {
+    const options: SaveDialogOptions = {
+      defaultPath: join(app.getPath('documents'), defaultName),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+      ...(filters ? { filters } : {}),
+    };
+    // Attached to the window so it is modal there rather than floating behind it.
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const result = owner
+      ? await dialog.showSaveDialog(owner, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled ? undefined : result.filePath;
+  };
+}
+
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvokeEvent> {
+  return {
+    'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
+    'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
+    'app:ready-to-close': ({ requestId }, event) => {
+      deps.acknowledgeClose(event.sender.id, requestId);
+    },
+  };
+}

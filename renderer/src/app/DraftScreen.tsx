@@ -1,0 +1,195 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SectionRecord } from '../../../shared/model';
+import type { Template } from '../../../shared/template';
+import { getTemplate } from '../../../shared/templates';
+import { formatWords } from './format';
+import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
+import { SaveStatusView } from './SaveStatusView';
+import { SectionView } from './SectionView';
+import { useServices } from './services';
+import { useSaveQueue, useSaveStatus } from './use-save-queue';
+
+export function DraftScreen({ draftId, sectionId }: { draftId: string; sectionId: string | null }) {
+  const { drafts } = useServices();
+  const draft = useLiveQuery(async () => (await drafts.getDraft(draftId)) ?? null, [drafts, draftId]);
+
+  if (draft === undefined) return <p className="muted loading">Opening the draft…</p>;
+  if (draft === null) {
+    return (
+      <main className="missing">
+        <h1>Draft not found</h1>
+        <p>This draft is not in your library: it may have been deleted.</p>
+        <a href={LIBRARY_HREF}>All drafts</a>
+      </main>
+    );
+  }
+  let template: Template;
+  try {
+    template = getTemplate(draft.templateId);
+  } catch (e) {
+    return (
+      <main className="missing">
+        <h1>{draft.title}</h1>
+        <p role="alert">{e instanceof Error ? e.message : String(e)} Update AED Writer to open it.</p>
+        <a href={LIBRARY_HREF}>All drafts</a>
+      </main>
+    );
+  }
+  const current =
+    template.sections.find((s) => s.id === sectionId) ??
+    template.sections.find((s) => s.id === draft.lastSectionId) ??
+    template.sections[0]!;
+  return (
+    <OpenDraft
+      draftId={draft.id}
+      title={draft.title}
+      trashed={draft.deletedAt !== null}
+      template={template}
+      sectionId={current.id}
+      routeMatches={current.id === sectionId}
+    />
+  );
+}
+
+function OpenDraft({
+  draftId,
+  title,
+  trashed,
+  template,
+  sectionId,
+  routeMatches,
+}: {
+  draftId: string;
+  title: string;
+  trashed: boolean;
+  template: Template;
+  sectionId: string;
+  routeMatches: boolean;
+}) {
+  const { drafts } = useServices();
+  const queue = useSaveQueue();
+  const status = useSaveStatus(queue);
+  // Stored word counts for the navigation and the total; the open section reports its live count.
+  const counts = useLiveQuery(
+    async () => new Map((await drafts.getSections(draftId)).map((s) => [s.sectionId, s.wordCount])),
+    [drafts, draftId],
+  );
+  const [live, setLive] = useState<{ sectionId: string; count: number } | null>(null);
+
+  useEffect(() => {
+    // Complete the URL (e.g. #/draft/<id> → its last section) without adding a Back step.
+    if (!routeMatches) replaceRoute(draftHref(draftId, sectionId));
+    drafts.setLastSection(draftId, sectionId).catch(() => {
+      // Only a convenience for reopening; a failure here must not disturb writing.
+    });
+  }, [drafts, draftId, sectionId, routeMatches]);
+
+  useEffect(() => {
+    document.title = `${title} — AED Writer`;
+  }, [title]);
+
+  const countOf = useCallback(
+    (id: string) => (live?.sectionId === id ? live.count : (counts?.get(id) ?? 0)),
+    [live, counts],
+  );
+  const total = useMemo(
+    () => template.sections.reduce((sum, s) => sum + countOf(s.id), 0),
+    [template, countOf],
+  );
+  const index = template.sections.findIndex((s) => s.id === sectionId);
+  const section = template.sections[index]!;
+  const previous = template.sections[index - 1];
+  const next = template.sections[index + 1];
+
+  return (
+    <div className="draft-layout">
+      <header className="draft-header">
+        <a href={LIBRARY_HREF} className="back-link">
+          All drafts
+        </a>
+        <p className="draft-name" title={title}>
+          {title}
+        </p>
+        <p className="total-words">{formatWords(total)} in all</p>
+        <SaveStatusView status={status} />
+      </header>
+      <nav aria-label="Sections" className="sections-nav">
+        <ol>
+          {template.sections.map((s, i) => (
+            <li key={s.id} className={s.id === sectionId ? 'current' : undefined}>
+              <span className="section-number" aria-hidden="true">
+                {i + 1}
+              </span>
+              <a href={draftHref(draftId, s.id)} aria-current={s.id === sectionId ? 'page' : undefined}>
+                {s.title}
+              </a>
+              {s.richText ? <span className="nav-words">{formatWords(countOf(s.id))}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <main className="section-main">
+        {trashed ? (
+          <p className="notice">This draft is in the trash. Restore it from the library to keep it.</p>
+        ) : null}
+        <SectionLoader
+          key={`${draftId}/${section.id}`}
+          draftId={draftId}
+          number={index + 1}
+          template={template}
+          sectionId={section.id}
+          queue={queue}
+          onWordCount={(count) => setLive({ sectionId: section.id, count })}
+        />
+        <nav className="pager" aria-label="Previous and next section">
+          {previous ? (
+            <a href={draftHref(draftId, previous.id)} rel="prev">
+              ← Previous section
+            </a>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <a href={draftHref(draftId, next.id)} rel="next">
+              Next section →
+            </a>
+          ) : null}
+        </nav>
+      </main>
+    </div>
+  );
+}
+
+/**
+ * Reads a section only after the queue has written everything pending, so returning to a
+ * section that is still being saved never shows (and then re-saves) its older text.
+ */
+function SectionLoader(props: Omit<Parameters<typeof SectionView>[0], 'record'> & { draftId: string; sectionId: string }) {
+  const { drafts } = useServices();
+  const [record, setRecord] = useState<SectionRecord | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const { queue, draftId, sectionId } = props;
+
+  useEffect(() => {
+    let active = true;
+    queue
+      .flush()
+      .then(() => drafts.getSection(draftId, sectionId))
+      .then((r) => active && setRecord(r ?? null))
+      .catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      active = false;
+    };
+  }, [queue, drafts, draftId, sectionId]);
+
+  if (error) {
+    return (
+      <p role="alert" className="alert">
+        This section could not be opened: {error}. Reload the window to try again; nothing saved has been lost.
+      </p>
+    );
+  }
+  if (record === undefined) return <p className="muted loading">Opening the section…</p>;
+  return <SectionView {...props} record={record} />;
+}

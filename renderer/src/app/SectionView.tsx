@@ -1,0 +1,224 @@
+import { useCallback, useId, useState } from 'react';
+import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../shared/model';
+import type { Template, TemplateField } from '../../../shared/template';
+import { wordGuideStatus } from '../../../shared/word-count';
+import { SectionEditor } from '../editor/SectionEditor';
+import type { SaveQueue } from '../storage/save-queue';
+import { Guidance } from './Guidance';
+
+interface SectionViewProps {
+  draftId: string;
+  sectionId: string;
+  number: number;
+  template: Template;
+  /** The stored section as it was when opened; null if it was never created. */
+  record: SectionRecord | null;
+  queue: SaveQueue;
+  onWordCount: (count: number) => void;
+}
+
+const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
+  { value: 'not-yet', label: 'Not yet' },
+  { value: 'partly', label: 'Partly' },
+  { value: 'met', label: 'Met' },
+];
+
+/**
+ * One section: its guidance, fields, tags and rich text. It owns its values while open (the
+ * store is written through the queue, never read back into the inputs), so typing never waits
+ * for storage.
+ */
+export function SectionView({ draftId, sectionId, number, template, record, queue, onWordCount }: SectionViewProps) {
+  const section = template.sections.find((s) => s.id === sectionId)!;
+  const headingId = useId();
+  const [fields, setFields] = useState<Record<string, FieldValue>>(record?.fields ?? {});
+  const [domains, setDomains] = useState<string[]>(record?.domains ?? []);
+  const [criteria, setCriteria] = useState<Record<string, CriterionAssessment>>(record?.criteria ?? {});
+  const [words, setWords] = useState(record?.wordCount ?? 0);
+
+  const setField = (id: string, value: FieldValue) => {
+    setFields((f) => ({ ...f, [id]: value }));
+    queue.markDirty(draftId, sectionId, { fields: { [id]: value } });
+  };
+  const toggleDomain = (id: string, on: boolean) => {
+    const next = template.domains.map((d) => d.id).filter((d) => (d === id ? on : domains.includes(d)));
+    setDomains(next);
+    queue.markDirty(draftId, sectionId, { domains: next });
+  };
+  const setCriterion = (id: string, value: CriterionAssessment) => {
+    setCriteria((c) => ({ ...c, [id]: value }));
+    queue.markDirty(draftId, sectionId, { criteria: { [id]: value } });
+  };
+
+  const onEditorChange = useCallback(
+    (snapshot: () => { editorState: string; text: string; wordCount: number }) =>
+      queue.markDirty(draftId, sectionId, snapshot, 'editor'),
+    [queue, draftId, sectionId],
+  );
+  const onEditorWordCount = useCallback(
+    (count: number) => {
+      setWords(count);
+      onWordCount(count);
+    },
+    [onWordCount],
+  );
+  const flush = useCallback(() => void queue.flush(), [queue]);
+
+  const guide = section.richText ? wordGuideStatus(words, section.richText.wordGuide) : null;
+  const stage = template.stages.find((s) => s.id === section.stage);
+
+  return (
+    <article className="section" aria-labelledby={headingId}>
+      <header className="section-header">
+        <p className="section-kicker" aria-hidden="true">
+          Section {number}
+          {stage ? ` · ${stage.label} stage` : ''}
+        </p>
+        <h1 id={headingId} className="section-title">
+          {section.title}
+        </h1>
+      </header>
+
+      {section.guidance.length > 0 ? <Guidance sectionId={sectionId} paragraphs={section.guidance} /> : null}
+
+      {section.fields.length > 0 ? (
+        <div className="fields" onBlur={flush}>
+          {section.fields.map((field) => (
+            <FieldInput key={field.id} field={field} value={fields[field.id] ?? null} onChange={setField} />
+          ))}
+        </div>
+      ) : null}
+
+      {section.domainTags ? (
+        <fieldset className="domains" onBlur={flush}>
+          <legend>Domains this section addresses</legend>
+          {template.domains.map((d) => (
+            <label key={d.id} className="check">
+              <input
+                type="checkbox"
+                checked={domains.includes(d.id)}
+                onChange={(e) => toggleDomain(d.id, e.target.checked)}
+              />
+              {d.label}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+
+      {section.criteriaChecklist ? (
+        <table className="criteria" aria-label="Criteria self-assessment">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">Self-assessment</th>
+            </tr>
+          </thead>
+          <tbody onBlur={flush}>
+            {template.criteria.map((c, i) => (
+              <tr key={c.id}>
+                <td id={`${headingId}-c-${c.id}`}>
+                  {i + 1}. {c.text}
+                </td>
+                <td>
+                  <select
+                    aria-labelledby={`${headingId}-c-${c.id}`}
+                    value={criteria[c.id] ?? 'not-yet'}
+                    onChange={(e) => setCriterion(c.id, e.target.value as CriterionAssessment)}
+                  >
+                    {ASSESSMENTS.map((a) => (
+                      <option key={a.value} value={a.value}>
+                        {a.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      {section.richText ? (
+        <div className="rich-text">
+          <SectionEditor
+            labelledBy={headingId}
+            initialState={record?.editorState ?? null}
+            placeholder={section.richText.placeholder ?? 'Start writing…'}
+            onChange={onEditorChange}
+            onWordCount={onEditorWordCount}
+            onBlur={flush}
+          />
+          {guide ? (
+            <p className={`word-guide word-guide-${guide.state}`} aria-live="off">
+              {guide.label}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function FieldInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: TemplateField;
+  value: FieldValue;
+  onChange: (id: string, value: FieldValue) => void;
+}) {
+  const hintId = useId();
+  const describedBy = field.hint ? hintId : undefined;
+  let control;
+  if (field.type === 'choice') {
+    control = (
+      <select
+        value={typeof value === 'string' ? value : ''}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(field.id, e.target.value || null)}
+      >
+        <option value="">Choose…</option>
+        {field.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+        {/* A value from an older template stays visible rather than silently changing. */}
+        {typeof value === 'string' && value && !field.options.includes(value) ? <option value={value}>{value}</option> : null}
+      </select>
+    );
+  } else if (field.type === 'number') {
+    control = (
+      <input
+        type="number"
+        inputMode="numeric"
+        min={field.min}
+        max={field.max}
+        value={value ?? ''}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(field.id, e.target.value === '' ? null : e.target.valueAsNumber)}
+      />
+    );
+  } else {
+    control = (
+      <input
+        type="text"
+        value={value ?? ''}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(field.id, e.target.value)}
+      />
+    );
+  }
+  return (
+    <label className="field">
+      <span className="field-label">{field.label}</span>
+      {control}
+      {field.hint ? (
+        <span id={hintId} className="field-hint">
+          {field.hint}
+        </span>
+      ) : null}
+    </label>
+  );
+}

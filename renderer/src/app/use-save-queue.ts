@@ -1,0 +1,37 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { SaveQueue, type SaveStatus } from '../storage/save-queue';
+import { useServices } from './services';
+
+/**
+ * One autosave queue per open draft. It is flushed when the page is hidden or the window closes
+ * (the shell waits for it), and when the draft screen goes away.
+ */
+export function useSaveQueue(): SaveQueue {
+  const { drafts, platform } = useServices();
+  const [queue] = useState(() => new SaveQueue({ save: drafts.saveSection }));
+
+  useEffect(() => {
+    const flush = () => queue.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onVisibility);
+    const stopClose = platform.onBeforeClose(flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onVisibility);
+      stopClose();
+      void queue.flush();
+    };
+  }, [queue, platform]);
+
+  return queue;
+}
+
+export function useSaveStatus(queue: SaveQueue): SaveStatus {
+  return useSyncExternalStore(
+    (listener) => queue.subscribe(listener),
+    () => queue.getStatus(),
+  );
+}

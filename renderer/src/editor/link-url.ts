@@ -1,0 +1,47 @@
+// Links in a section go into a document a Cohort Lead opens elsewhere (DOCX, PDF), so only
+// schemes that are safe and useful there are kept: https: for the web and mailto: for email.
+// javascript:, data:, vbscript:, file: and plain http: are refused everywhere (typed, pasted,
+// or loaded), and the same check is used by the link form, the LinkPlugin and the paste filter.
+const ALLOWED_PROTOCOLS = new Set(['https:', 'mailto:']);
+
+// Control characters and whitespace inside a URL are how scheme filters get bypassed
+// ("java\tscript:"); a clean URL never needs them.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\u00a0\u2028\u2029]/u;
+
+/** True when `url`, exactly as given, is a link the editor accepts. */
+export function isAllowedLinkUrl(url: string): boolean {
+  if (url === '' || UNSAFE_CHARACTERS.test(url)) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
+  if (parsed.protocol === 'https:') return parsed.hostname !== '';
+  // mailto: needs an address (or at least something after the colon).
+  return parsed.pathname !== '' || parsed.search !== '';
+}
+
+/**
+ * Turns what someone typed into the link form into an allowed URL, or null. Teachers type
+ * "www.ncetm.org.uk" or "name@school.org" as often as a full URL, so those get https:// or
+ * mailto: in front; anything with another scheme stays refused.
+ */
+export function normalizeLinkInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '') return null;
+  if (isAllowedLinkUrl(trimmed)) return new URL(trimmed).href;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+  if (hasScheme) return null;
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(trimmed)) {
+    const candidate = `mailto:${trimmed}`;
+    return isAllowedLinkUrl(candidate) ? candidate : null;
+  }
+  if (/^[^\s/]+\.[^\s/]+/.test(trimmed) && !trimmed.startsWith('//')) {
+    const candidate = `https://${trimmed}`;
+    return isAllowedLinkUrl(candidate) ? new URL(candidate).href : null;
+  }
+  return null;
+}

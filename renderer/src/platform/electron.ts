@@ -1,0 +1,73 @@
+/**
+ * The Platform on the desktop: everything goes through the preload's `window.aed` bridge, typed
+ * by shared/ipc.ts. Written without DOM types (the bridge is read from `globalThis`) so the
+ * shell's tests can run it in Node against a fake bridge.
+ */
+import type { AedBridge, CloseRequest, FileFilter } from '../../../shared/ipc';
+import type { Platform } from './platform';
+
+/** The preload's bridge, or undefined outside the desktop shell (a browser, a test). */
+export function getAedBridge(): AedBridge | undefined {
+  return (globalThis as { aed?: AedBridge }).aed;
+}
+
+const FILTERS: Readonly<Record<string, FileFilter>> = {
+  docx: { name: 'Word document', extensions: ['docx'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  aedx: { name: 'AED Writer backup', extensions: ['aedx'] },
+};
+
+/** The save dialog's type filter for a file name, so the dialog keeps the extension. */
+export function saveFiltersFor(fileName: string): FileFilter[] | undefined {
+  const dot = fileName.lastIndexOf('.');
+  const filter = dot >= 0 ? FILTERS[fileName.slice(dot + 1).toLowerCase()] : undefined;
+  return filter ? [filter] : undefined;
+}
+
+/**
+ * Creates the desktop Platform. It answers main's close handshake from the start — at once when
+ * nothing is registered — so closing never waits out main's timeout for a page with nothing to
+ * flush.
+ */
+export function createElectronPlatform(bridge: AedBridge | undefined = getAedBridge()): Platform {
+  if (!bridge) {
+    throw new Error('The desktop bridge (window.aed) is missing: the preload did not run.');
+  }
+  const flushes = new Set<() => Promise<void>>();
+
+  const answerBeforeClose = async ({ requestId }: CloseRequest): Promise<void> => {
+    // allSettled: one failing flush must neither stop the others nor keep the window open.
+    const results = await Promise.allSettled([...flushes].map((flush) => flush()));
+    for (const result of results) {
+      if (result.status === 'rejected') console.error('Flush before close failed:', result.reason);
+    }
+    await bridge.invoke('app:ready-to-close', { requestId });
+  };
+  bridge.on('app:before-close', (request) => {
+    answerBeforeClose(request).catch((error: unknown) => {
+      console.error('Could not answer the close request:', error);
+    });
+  });
+
+  return {
+    kind: 'electron',
+    async saveFile(suggestedName, bytes, mimeType) {
+      const result = await bridge.invoke('file:save', {
+        suggestedName,
+        bytes,
+        mimeType,
+        filters: saveFiltersFor(suggestedName),
+      });
+      if (!result.ok) throw new Error(result.error);
+      return result.saved;
+    },
+    onBeforeClose(flush) {
+      // A wrapper, so registering the same function twice gives two independent registrations.
+      const entry = (): Promise<void> => flush();
+      flushes.add(entry);
+      return () => {
+        flushes.delete(entry);
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { DraftRecord, SectionRecord } from '../../../shared/model';
+import type { SnapshotRecord } from './snapshot-types';
+
+export const DEFAULT_DATABASE_NAME = 'aed-writer';
+
+/**
+ * Every schema version, in one place. A version is never edited once shipped: participants hold
+ * months of writing in it. To change the schema, add `SCHEMA_V2` here (repeating only the tables
+ * that change, or null to drop one), then in the constructor
+ * `this.version(2).stores(SCHEMA_V2).upgrade(async (tx) => { ... })`, plus a fixture test that
+ * opens a version-1 database and checks the upgraded records.
+ *
+ * Only indexed properties are listed; records hold more. `deletedAt` is null for live drafts, and
+ * IndexedDB leaves null out of an index, so the `deletedAt` index holds exactly the trash.
+ */
+export const SCHEMA_V1 = {
+  drafts: 'id, updatedAt, deletedAt, title',
+  sections: '[draftId+sectionId], draftId',
+  snapshots: 'id, draftId, createdAt, [draftId+createdAt]',
+} as const;
+
+export class AedDatabase extends Dexie {
+  drafts!: Table<DraftRecord, string>;
+  sections!: Table<SectionRecord, [string, string]>;
+  snapshots!: Table<SnapshotRecord, string>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
+    // 'strict' makes Chromium flush to disk before a write transaction reports success, so
+    // "saved" on screen means saved even if the computer loses power a moment later.
+    super(name, { ...options, chromeTransactionDurability: 'strict' });
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/**
+ * Asks the browser not to evict this origin's storage under disk pressure (without it, Chromium
+ * may clear IndexedDB of a "best-effort" origin). Resolves whether persistence is granted; false
+ * where the API is missing (tests, old browsers) or refuses.
+ */
+export async function requestPersistence(
+  storage: Pick<StorageManager, 'persist'> | undefined = typeof navigator === 'undefined'
+    ? undefined
+    : navigator.storage,
+): Promise<boolean> {
+  try {
+    return (await storage?.persist?.()) ?? false;
+  } catch {
+    // A refusal is not an error the participant can act on; the app works either way.
+    return false;
+  }
+}

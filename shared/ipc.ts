@@ -1,0 +1,158 @@
+/**
+ * The one IPC contract between the renderer and the Electron main process.
+ *
+ * Every channel is listed once in `./ipc-channels` and given its schemas here; main registers
+ * its handlers from {@link ipcRequestContract} (validating arguments with these schemas and the
+ * sender's frame), and the preload's {@link AedBridge} is typed from it, so neither side can
+ * name a channel the other does not know.
+ */
+import { z } from 'zod';
+import type { IpcEventChannel, IpcRequestChannel } from './ipc-channels';
+
+export {
+  AED_BRIDGE_KEY,
+  IPC_EVENT_CHANNELS,
+  IPC_REQUEST_CHANNELS,
+  isIpcEventChannel,
+  isIpcRequestChannel,
+} from './ipc-channels';
+export type { IpcEventChannel, IpcRequestChannel } from './ipc-channels';
+
+/** A save dialog's file-type filter, e.g. `{ name: 'Word document', extensions: ['docx'] }`. */
+export const fileFilterSchema = z.strictObject({
+  /** Shown to the user in the dialog's type list. */
+  name: z.string().min(1).max(100),
+  /** Extensions without the dot; `*` means any file. */
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without the dot'))
+    .min(1)
+    .max(20),
+});
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+/** Arguments of `file:save`. */
+export const fileSaveArgsSchema = z.strictObject({
+  /** The file name offered in the dialog (a name, not a path: main strips anything path-like). */
+  suggestedName: z.string().trim().min(1).max(255),
+  /** The whole file. */
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes must be a Uint8Array'),
+  /** The MIME type of `bytes`, e.g. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`. */
+  mimeType: z.string().min(1).max(255),
+  /** File-type filters for the dialog; none means the dialog shows every file. */
+  filters: z.array(fileFilterSchema).max(20).optional(),
+});
+export type FileSaveArgs = z.infer<typeof fileSaveArgsSchema>;
+
+/**
+ * Result of `file:save`. `ok: true, saved: false` is a cancelled dialog (not an error);
+ * `ok: false` carries a sentence for the user saying what happened and what to do.
+ */
+export const fileSaveResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** False when the user cancelled the dialog. */
+    saved: z.boolean(),
+    /** Where the file was written, when it was. */
+    path: z.string().optional(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    /** A whole sentence for an alert, e.g. "The file is open in another program (Word?) — close it and try again." */
+    error: z.string(),
+  }),
+]);
+export type FileSaveResult = z.infer<typeof fileSaveResultSchema>;
+
+/** Result of `app:info`. */
+export const appInfoSchema = z.strictObject({
+  /** The app's version (package.json `version`). */
+  version: z.string(),
+  /** Node's `process.platform` in main: `win32`, `darwin`, `linux`, … */
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Identifies one close handshake, so a late answer to an earlier one is ignored. */
+export const closeRequestSchema = z.strictObject({
+  requestId: z.string().min(1).max(64),
+});
+export type CloseRequest = z.infer<typeof closeRequestSchema>;
+
+interface RequestSpec {
+  /** Validates what the renderer sends; main never sees unparsed arguments. */
+  readonly args: z.ZodType;
+  /** Describes what main answers (main is trusted, so this documents rather than guards). */
+  readonly result: z.ZodType;
+}
+
+/** Request channels: the renderer calls `window.aed.invoke(channel, args)`, main answers. */
+export const ipcRequestContract = {
+  /**
+   * Shows a save dialog in main and writes `bytes` to the chosen file from main.
+   * Resolves `{ ok: true, saved: false }` if the user cancels, never rejects for a disk error:
+   * those come back as `{ ok: false, error }`.
+   */
+  'file:save': { args: fileSaveArgsSchema, result: fileSaveResultSchema },
+  /** The app's version and the operating system, for About and bug reports. */
+  'app:info': { args: z.undefined(), result: appInfoSchema },
+  /**
+   * The renderer's answer to `app:before-close`: its pending work is flushed to storage and the
+   * window may close. Carries the `requestId` of the event it answers.
+   */
+  'app:ready-to-close': { args: closeRequestSchema, result: z.void() },
+} as const satisfies Record<IpcRequestChannel, RequestSpec>;
+
+/** Event channels: main sends, the renderer subscribes with `window.aed.on(channel, listener)`. */
+export const ipcEventContract = {
+  /**
+   * The window is about to close: flush unsaved work, then invoke `app:ready-to-close` with the
+   * same `requestId`. Main closes anyway after a bounded wait (a few seconds), so a stuck
+   * renderer cannot keep the window open.
+   */
+  'app:before-close': closeRequestSchema,
+} as const satisfies Record<IpcEventChannel, z.ZodType>;
+
+/** What the renderer passes for channel `C` (before validation). */
+export type IpcRequestArgs<C extends IpcRequestChannel> = z.input<
+  (typeof ipcRequestContract)[C]['args']
+>;
+/** What main's handler for `C` receives (after validation). */
+export type IpcRequestParsedArgs<C extends IpcRequestChannel> = z.output<
+  (typeof ipcRequestContract)[C]['args']
+>;
+/** What main answers on channel `C`. */
+export type IpcRequestResult<C extends IpcRequestChannel> = z.output<
+  (typeof ipcRequestContract)[C]['result']
+>;
+/** What main sends on event channel `E`. */
+export type IpcEventPayload<E extends IpcEventChannel> = z.output<(typeof ipcEventContract)[E]>;
+
+/** The argument list of `invoke`: channels whose arguments may be undefined take none. */
+export type IpcInvokeArgs<C extends IpcRequestChannel> =
+  undefined extends IpcRequestArgs<C> ? [args?: IpcRequestArgs<C>] : [args: IpcRequestArgs<C>];
+
+/**
+ * Main's handler for request channel `C`. `Context` is whatever main passes alongside (the IPC
+ * event there); it is a parameter because shared/ may not name Electron's types.
+ */
+export type IpcHandler<C extends IpcRequestChannel, Context> = (
+  args: IpcRequestParsedArgs<C>,
+  context: Context,
+) => IpcRequestResult<C> | Promise<IpcRequestResult<C>>;
+
+/** One handler per request channel: main registers exactly this map. */
+export type IpcHandlers<Context> = { readonly [C in IpcRequestChannel]: IpcHandler<C, Context> };
+
+/** The one object the preload exposes as `window.aed`. */
+export interface AedBridge {
+  /** Calls request channel `channel` in main; rejects if main refuses (bad sender, bad args). */
+  readonly invoke: <C extends IpcRequestChannel>(
+    channel: C,
+    ...args: IpcInvokeArgs<C>
+  ) => Promise<IpcRequestResult<C>>;
+  /** Subscribes to event channel `channel`; returns the function that unsubscribes. */
+  readonly on: <E extends IpcEventChannel>(
+    channel: E,
+    listener: (payload: IpcEventPayload<E>) => void,
+  ) => () => void;
+}

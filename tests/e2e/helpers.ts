@@ -1,0 +1,86 @@
+// Page models over the UI contract (../shared/UI-CONTRACT.md): tests find controls the way a
+// screen-reader user would, by role and accessible name.
+import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+
+export const EXPLORE = 'Explore — why this initiative?';
+
+export class LibraryPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('./#/');
+    await expect(this.heading).toBeVisible();
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Drafts' });
+  }
+
+  draftLink(title: string): Locator {
+    return this.page.getByRole('link', { name: title });
+  }
+
+  async createDraft(title: string): Promise<DraftPage> {
+    await this.page.getByRole('button', { name: 'New draft' }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'New draft' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const draft = new DraftPage(this.page);
+    await expect(draft.sections).toBeVisible();
+    return draft;
+  }
+}
+
+export class DraftPage {
+  constructor(readonly page: Page) {}
+
+  get sections(): Locator {
+    return this.page.getByRole('navigation', { name: 'Sections' });
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved|Not saved/ });
+  }
+
+  editor(sectionTitle: string): Locator {
+    return this.page.getByRole('textbox', { name: sectionTitle, exact: true });
+  }
+
+  async openSection(title: string): Promise<Locator> {
+    await this.sections.getByRole('link', { name: title, exact: true }).click();
+    const editor = this.editor(title);
+    await expect(editor).toBeVisible();
+    return editor;
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.status).toHaveText(/\bSaved\b/);
+  }
+
+  /** The draft id and section id from the URL hash (`#/draft/<id>/section/<id>`). */
+  route(): { draftId: string; sectionId: string } {
+    const m = /#\/draft\/([^/]+)\/section\/([^/]+)/.exec(this.page.url());
+    if (!m) throw new Error(`not on a draft section: ${this.page.url()}`);
+    return { draftId: decodeURIComponent(m[1]!), sectionId: decodeURIComponent(m[2]!) };
+  }
+}
+
+/** A browser with a profile on disk, so a test can close it and relaunch on the same data. */
+export async function launchProfile(dir: string = mkdtempSync(join(tmpdir(), 'aed-profile-'))): Promise<{
+  dir: string;
+  context: BrowserContext;
+}> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`,
+  });
+  return { dir, context };
+}
+
+/** Maths a participant writes: the exports and the store must keep every character. */
+export const MATHS = '≤ ≥ ÷ × π √ ½ x² 30°';

@@ -1,0 +1,118 @@
+import { IDBDatabase } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  AedDatabase,
+  DEFAULT_DATABASE_NAME,
+  requestPersistence,
+} from '../../../../renderer/src/storage/db';
+import { openTestDatabase } from './storage-test-helpers';
+
+let db: AedDatabase;
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db?.delete();
+});
+
+describe('AedDatabase', () => {
+  it('is named aed-writer unless told otherwise', () => {
+    db = openTestDatabase();
+    // Never opened, so it touches no real IndexedDB (Node has none).
+    const unopened = new AedDatabase();
+    expect(unopened.name).toBe(DEFAULT_DATABASE_NAME);
+    expect(DEFAULT_DATABASE_NAME).toBe('aed-writer');
+  });
+
+  it('opens version 1 with drafts, sections and snapshots keyed and indexed as the repositories need', async () => {
+    db = openTestDatabase();
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'sections', 'snapshots']);
+
+    expect(db.drafts.schema.primKey.keyPath).toBe('id');
+    expect(db.drafts.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'deletedAt',
+      'title',
+      'updatedAt',
+    ]);
+    expect(db.sections.schema.primKey.keyPath).toEqual(['draftId', 'sectionId']);
+    expect(db.sections.schema.indexes.map((i) => i.name)).toEqual(['draftId']);
+    expect(db.snapshots.schema.primKey.keyPath).toBe('id');
+    expect(db.snapshots.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[draftId+createdAt]',
+      'createdAt',
+      'draftId',
+    ]);
+
+    // The real IndexedDB store matches what Dexie declares, not just Dexie's bookkeeping.
+    const idb = db.backendDB();
+    expect([...idb.objectStoreNames].sort()).toEqual(['drafts', 'sections', 'snapshots']);
+  });
+
+  it('asks IndexedDB for strict durability on write transactions', async () => {
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    db = openTestDatabase();
+    await db.drafts.put({
+      id: 'd1',
+      title: 'T',
+      templateId: 'sdlp-aed',
+      templateVersion: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
+      lastSectionId: null,
+    });
+    const options = transaction.mock.calls.map((call) => call[2]);
+    expect(options).toContainEqual({ durability: 'strict' });
+  });
+
+  it('keeps strict durability even when options try to relax it', async () => {
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+    db = new AedDatabase(`aed-test-${crypto.randomUUID()}`, {
+      indexedDB,
+      IDBKeyRange,
+      chromeTransactionDurability: 'relaxed',
+    });
+    await db.snapshots.count();
+    await db.sections.put({
+      draftId: 'd',
+      sectionId: 's',
+      editorState: null,
+      text: '',
+      wordCount: 0,
+      fields: {},
+      domains: [],
+      criteria: {},
+      updatedAt: 1,
+    });
+    const options = transaction.mock.calls.map((call) => call[2]);
+    expect(options).toContainEqual({ durability: 'strict' });
+    expect(options).not.toContainEqual({ durability: 'relaxed' });
+  });
+});
+
+describe('requestPersistence', () => {
+  it('is false where there is no storage manager (tests, old browsers)', async () => {
+    db = openTestDatabase();
+    await expect(requestPersistence(undefined)).resolves.toBe(false);
+    await expect(requestPersistence({} as Pick<StorageManager, 'persist'>)).resolves.toBe(false);
+    // Without an argument it looks at navigator, which Node lacks or gives no storage manager.
+    await expect(requestPersistence()).resolves.toBe(false);
+  });
+
+  it('reports what the browser grants', async () => {
+    db = openTestDatabase();
+    await expect(requestPersistence({ persist: () => Promise.resolve(true) })).resolves.toBe(true);
+    await expect(requestPersistence({ persist: () => Promise.resolve(false) })).resolves.toBe(
+      false,
+    );
+  });
+
+  it('treats a refusal that throws as not granted', async () => {
+    db = openTestDatabase();
+    await expect(
+      requestPersistence({ persist: () => Promise.reject(new Error('denied')) }),
+    ).resolves.toBe(false);
+  });
+});
