@@ -89,8 +89,7 @@ export function placeWindow(
   workAreas: readonly Rectangle[],
 ): Rectangle | { width: number; height: number } {
   const primary = workAreas[0];
-  if (!primary)
-    return fitSize(saved ?? DEFAULT_WINDOW_SIZE, UNBOUNDED);
+  if (!primary) return fitSize(saved ?? DEFAULT_WINDOW_SIZE, UNBOUNDED);
 
   if (saved) {
     // Judge visibility at the size the window will really have.

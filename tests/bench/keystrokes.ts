@@ -39,40 +39,38 @@ interface ProbeState {
   samples: number[];
   slow: SlowEvent[];
   longTasks: Array<{ startTime: number; duration: number }>;
-  waitFor(n: number, timeoutMs: number): Promise<number>;
 }
-type ProbeWindow = Window & { __aedKeyProbe?: ProbeState };
+type ProbeWindow = Window & {
+  __aedKeyProbe?: ProbeState;
+  /** Exposed by the driver: called once a keystroke's frame is measured. */
+  __aedKeyMeasured?: (count: number) => Promise<void>;
+};
 
-/** Installs the probe on the editor matched by `selector` (once per page). */
+/** Per page: who is waiting for the n-th measured keystroke. */
+const waiting = new WeakMap<Page, { n: number; done: () => void } | null>();
+
+/**
+ * Installs the probe on the editor matched by `selector` (once per page). The page reports each
+ * measurement through an exposed binding, so while a frame is being measured the driver sends
+ * nothing to the page that could run on its main thread and inflate the figure.
+ */
 export async function installKeyProbe(page: Page, selector: string): Promise<void> {
+  if (!waiting.has(page)) {
+    waiting.set(page, null);
+    await page.exposeFunction('__aedKeyMeasured', (count: number) => {
+      const waiter = waiting.get(page);
+      if (waiter && count >= waiter.n) {
+        waiting.set(page, null);
+        waiter.done();
+      }
+    });
+  }
   await page.evaluate((sel) => {
     const w = window as ProbeWindow;
     if (w.__aedKeyProbe) return;
     const el = document.querySelector(sel);
     if (!el) throw new Error(`No editor matches ${sel}`);
-    const waiters: Array<{ n: number; done: () => void }> = [];
-    const state: ProbeState = {
-      armed: false,
-      samples: [],
-      slow: [],
-      longTasks: [],
-      waitFor(n, timeoutMs) {
-        if (state.samples.length >= n) return Promise.resolve(state.samples.length);
-        return new Promise((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`keystroke ${n} was never seen by the editor's keydown`)),
-            timeoutMs,
-          );
-          waiters.push({
-            n,
-            done: () => {
-              clearTimeout(timer);
-              resolve(state.samples.length);
-            },
-          });
-        });
-      },
-    };
+    const state: ProbeState = { armed: false, samples: [], slow: [], longTasks: [] };
     el.addEventListener(
       'keydown',
       () => {
@@ -82,9 +80,7 @@ export async function installKeyProbe(page: Page, selector: string): Promise<voi
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             state.samples.push(performance.now() - t0);
-            for (let i = waiters.length - 1; i >= 0; i--) {
-              if (state.samples.length >= waiters[i]!.n) waiters.splice(i, 1)[0]!.done();
-            }
+            void w.__aedKeyMeasured?.(state.samples.length);
           };
           channel.port2.postMessage(null);
         });
@@ -104,6 +100,22 @@ export async function installKeyProbe(page: Page, selector: string): Promise<voi
     }).observe({ type: 'longtask', buffered: false });
     w.__aedKeyProbe = state;
   }, selector);
+}
+
+function measured(page: Page, n: number, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      waiting.set(page, null);
+      reject(new Error(`keystroke ${n} was never seen by the editor's keydown listener`));
+    }, timeoutMs);
+    waiting.set(page, {
+      n,
+      done: () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    });
+  });
 }
 
 /**
@@ -189,8 +201,9 @@ export async function typeAndMeasure(
     // keyDown alone carries the character (keypress, beforeinput, input follow from it); the
     // keyUp goes only after the frame is measured, as a typist's key comes up ~80 ms later, so
     // its handling does not land inside the measured frame.
+    const done = measured(page, i + 1, 5_000);
     await page.keyboard.down(key);
-    await page.evaluate((n) => (window as ProbeWindow).__aedKeyProbe!.waitFor(n, 5_000), i + 1);
+    await done;
     await page.keyboard.up(key);
     if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
   }

@@ -15,12 +15,13 @@ export function useSaveQueue(): SaveQueue {
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
+    const onPageHide = () => void flush();
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onVisibility);
+    window.addEventListener('pagehide', onPageHide);
     const stopClose = platform.onBeforeClose(flush);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
       stopClose();
       void queue.flush();
     };

@@ -45,31 +45,35 @@ export class DraftNotFoundError extends Error {
 /**
  * Everything the UI reads or writes about drafts. Every read is a query function that can run
  * inside Dexie's `liveQuery` / `useLiveQuery` (it only awaits Dexie), so screens re-render when
- * the data changes. Every write is one transaction, and rejects when Dexie does.
+ * the data changes. Every write is one transaction, and rejects when Dexie does. Members are
+ * plain functions (no `this`), so they can be passed on detached: `useLiveQuery(repo.listTrash)`.
  */
 export interface DraftsRepository {
-  createDraft(input: NewDraft): Promise<DraftRecord>;
-  getDraft(id: string): Promise<DraftRecord | undefined>;
+  createDraft: (input: NewDraft) => Promise<DraftRecord>;
+  getDraft: (id: string) => Promise<DraftRecord | undefined>;
   /** Drafts not in the trash, most recently edited first. */
-  listDrafts(): Promise<DraftRecord[]>;
+  listDrafts: () => Promise<DraftRecord[]>;
   /** Drafts in the trash, most recently trashed first. */
-  listTrash(): Promise<DraftRecord[]>;
-  /** Drafts not in the trash whose title, text or field values contain the query (a blank query lists them all), most recently edited first. */
-  searchDrafts(query: string): Promise<DraftSearchResult[]>;
-  renameDraft(id: string, title: string): Promise<void>;
-  duplicateDraft(id: string, title?: string): Promise<DraftRecord>;
-  trashDraft(id: string): Promise<void>;
-  restoreDraft(id: string): Promise<void>;
+  listTrash: () => Promise<DraftRecord[]>;
+  /**
+   * Drafts not in the trash whose title, section text or field values contain the query (case,
+   * accents and white space ignored), most recently edited first. A blank query lists them all.
+   */
+  searchDrafts: (query: string) => Promise<DraftSearchResult[]>;
+  renameDraft: (id: string, title: string) => Promise<void>;
+  duplicateDraft: (id: string, title?: string) => Promise<DraftRecord>;
+  trashDraft: (id: string) => Promise<void>;
+  restoreDraft: (id: string) => Promise<void>;
   /** Deletes the draft with its sections and snapshots; there is no undo. */
-  deleteForever(id: string): Promise<void>;
+  deleteForever: (id: string) => Promise<void>;
   /** Deletes every draft in the trash with its sections and snapshots; resolves how many. */
-  emptyTrash(): Promise<number>;
-  setLastSection(draftId: string, sectionId: string): Promise<void>;
+  emptyTrash: () => Promise<number>;
+  setLastSection: (draftId: string, sectionId: string) => Promise<void>;
   /** The draft's stored sections in template order (unknown sections last). */
-  getSections(draftId: string): Promise<SectionRecord[]>;
-  getSection(draftId: string, sectionId: string): Promise<SectionRecord | undefined>;
+  getSections: (draftId: string) => Promise<SectionRecord[]>;
+  getSection: (draftId: string, sectionId: string) => Promise<SectionRecord | undefined>;
   /** Merges the patch over the stored section (or an empty one) and marks the draft edited. */
-  saveSection(draftId: string, sectionId: string, patch: SectionPatch): Promise<void>;
+  saveSection: (draftId: string, sectionId: string, patch: SectionPatch) => Promise<void>;
 }
 
 export function normalizeTitle(title: string): string {
@@ -123,7 +127,6 @@ export function createDraftsRepository(
       .toArray();
   }
 
-  // No method uses `this`, so the UI may pass them around detached (`useLiveQuery(repo.listTrash)`).
   return {
     async createDraft({ title, templateId }) {
       const template = templateOf(templateId);

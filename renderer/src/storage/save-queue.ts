@@ -123,8 +123,10 @@ export class SaveQueue {
       entry.parts.push({ source, produce: change });
     } else {
       const last = entry.parts.at(-1);
-      if (last && last.source === null) last.patch = mergeSectionPatch(last.patch, change);
-      else entry.parts.push({ source: null, patch: { ...change } });
+      if (last && last.source === null)
+        last.patch = mergeSectionPatch(last.patch, structuredClone(change));
+      // A copy, so a caller reusing its object cannot change what is queued.
+      else entry.parts.push({ source: null, patch: structuredClone(change) });
     }
     this.armTimers();
     this.emit();

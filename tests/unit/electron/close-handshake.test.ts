@@ -5,7 +5,10 @@ import type { ClosableWindow, FlushTarget } from '../../../electron/main/close-h
 /** A window that behaves like BrowserWindow: close() emits 'close' and closes unless prevented. */
 class FakeWindow implements ClosableWindow {
   closed = false;
-  private listeners = { close: [] as ((e: { preventDefault(): void }) => void)[], closed: [] as (() => void)[] };
+  private listeners = {
+    close: [] as ((e: { preventDefault(): void }) => void)[],
+    closed: [] as (() => void)[],
+  };
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): this;
   on(event: 'closed', listener: () => void): this;
   on(event: 'close' | 'closed', listener: never): this {

@@ -94,7 +94,10 @@ describe('saveFile', () => {
 
   it('reports a folder that has gone away (real ENOENT from the file system)', async () => {
     const result = await saveFile(args, () => Promise.resolve(join(dir, 'gone', 'x.docx')));
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/no longer exists/) as unknown });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/no longer exists/) as unknown,
+    });
   });
 
   it('reports a dialog that fails to open', async () => {

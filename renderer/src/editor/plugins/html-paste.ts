@@ -27,7 +27,7 @@ export function registerHtmlPaste(editor: LexicalEditor): () => void {
     PASTE_COMMAND,
     (event) => {
       if (!objectKlassEquals(event, ClipboardEvent)) return false;
-      const data = (event as ClipboardEvent).clipboardData;
+      const data = event.clipboardData;
       if (data === null || isOwnLexicalPayload(data)) return false;
       const html = data.getData('text/html');
       if (html === '') return false;

@@ -303,9 +303,12 @@ describe('hostile clipboard HTML', () => {
 });
 
 describe('Word list markers', () => {
-  it.each(['1.', '1)', '12.', '1.2.', 'a.', 'b)', '(c)', 'iv.', 'IV.'])('%s is numbered', (marker) => {
-    expect(isOrderedMarker(marker)).toBe(true);
-  });
+  it.each(['1.', '1)', '12.', '1.2.', 'a.', 'b)', '(c)', 'iv.', 'IV.'])(
+    '%s is numbered',
+    (marker) => {
+      expect(isOrderedMarker(marker)).toBe(true);
+    },
+  );
   it.each(['·', 'o', '§', '•', '–', '', '-'])('"%s" is a bullet', (marker) => {
     expect(isOrderedMarker(marker)).toBe(false);
   });
@@ -334,7 +337,9 @@ describe('normalizer edge cases', () => {
   });
 
   it('maps h4–h6 to h3 and Word MsoTitle to h1', () => {
-    const body = normalizeClipboardHtml('<h4>four</h4><h6>six</h6><p class=MsoTitle>title</p>').body;
+    const body = normalizeClipboardHtml(
+      '<h4>four</h4><h6>six</h6><p class=MsoTitle>title</p>',
+    ).body;
     expect(body.innerHTML).toBe('<h3>four</h3><h3>six</h3><h1>title</h1>');
   });
 

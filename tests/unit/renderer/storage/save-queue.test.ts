@@ -18,7 +18,7 @@ interface SaveCall {
 /** A stand-in for the repository: records each write; can be told to fail or to hang. */
 class FakeStore {
   readonly calls: SaveCall[] = [];
-  private failures: unknown[] = [];
+  private failures: Error[] = [];
   private gate: { promise: Promise<void>; open: () => void } | null = null;
 
   readonly save = async (draftId: string, sectionId: string, patch: SectionPatch) => {
@@ -28,7 +28,7 @@ class FakeStore {
     if (failure !== undefined) throw failure;
   };
 
-  failNext(...errors: unknown[]) {
+  failNext(...errors: Error[]) {
     this.failures.push(...errors);
   }
 
@@ -266,6 +266,27 @@ describe('writes in flight', () => {
     release();
     await vi.advanceTimersByTimeAsync(1000);
     expect(store.patches.map((p) => p.text)).toEqual(['a', 'ab']);
+    expect(queue.getStatus().state).toBe('saved');
+  });
+
+  it('writes a change flushed in the instant a write loop is finishing', async () => {
+    const late: { flush?: Promise<void> } = {};
+    queue.subscribe((status) => {
+      if (status.state !== 'saved' || late.flush) return;
+      // Runs after the loop has found nothing more to write but before it has let go.
+      queueMicrotask(() => {
+        queue.markDirty('d1', 's', { text: 'late' });
+        late.flush = queue.flush();
+      });
+    });
+    queue.markDirty('d1', 's', { text: 'first' });
+    await queue.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.flush).toBeDefined();
+    await late.flush;
+    // Written by the flush itself, not later by the debounce timer.
+    expect(store.patches).toEqual([{ text: 'first' }, { text: 'late' }]);
+    expect(store.calls[1]!.at).toBe(0);
     expect(queue.getStatus().state).toBe('saved');
   });
 

@@ -1,0 +1,125 @@
+import type { InitialConfigType } from '@lexical/react/LexicalComposer';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { EDITOR_NAMESPACE } from './editor-config';
+import { isAllowedLinkUrl } from './link-url';
+import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
+import { nodes } from './nodes';
+import {
+  HtmlPastePlugin,
+  LinkSafetyPlugin,
+  LinkShortcutPlugin,
+  TabFocusPlugin,
+} from './plugins/BehaviourPlugins';
+import type { SnapshotProducer } from './plugins/ChangePlugin';
+import { ChangePlugin } from './plugins/ChangePlugin';
+import { theme } from './theme';
+import { Toolbar } from './toolbar/Toolbar';
+import './section-editor.css';
+
+export type { SectionSnapshot, SnapshotProducer } from './plugins/ChangePlugin';
+
+export interface SectionEditorProps {
+  /** The id of the section's heading: the editor's accessible name is the section title. */
+  labelledBy: string;
+  /** Optional id(s) of text describing the editor (word guide, "required"). */
+  describedBy?: string;
+  /**
+   * Serialized Lexical editor state from storage, or null for an empty section. Read once on
+   * mount: remount (key the editor by section id) to load another section. A state that
+   * doesn't parse throws rather than opening empty, so a later save can't overwrite it.
+   */
+  initialState: string | null;
+  placeholder?: string;
+  /**
+   * Called on every content change (not on selection moves) with a lazy snapshot producer:
+   * call it when saving; it serializes once and then returns the same snapshot.
+   */
+  onChange: (snapshot: SnapshotProducer) => void;
+  /** The live word count: once on mount, then at most every 250 ms while typing goes on. */
+  onWordCount?: (count: number) => void;
+  /** Focus left the text (a good moment to save at once). */
+  onBlur?: () => void;
+}
+
+function onError(error: Error): void {
+  // Lexical has already rolled the failed update back; throwing here would only turn a lost
+  // keystroke into an uncaught exception in an event handler. Keep it visible in the console.
+  console.error(error);
+}
+
+export function SectionEditor({
+  labelledBy,
+  describedBy,
+  initialState,
+  placeholder,
+  onChange,
+  onWordCount,
+  onBlur,
+}: SectionEditorProps) {
+  const contentId = `${useId()}-section-editor`;
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: EDITOR_NAMESPACE,
+    nodes,
+    theme,
+    onError,
+    editorState: initialState ?? undefined,
+  }));
+
+  const onBlurRef = useRef(onBlur);
+  useEffect(() => {
+    onBlurRef.current = onBlur;
+  });
+  const handleBlur = useCallback(() => onBlurRef.current?.(), []);
+
+  const placeholderProps =
+    placeholder !== undefined && placeholder !== ''
+      ? {
+          'aria-placeholder': placeholder,
+          placeholder: <div className="aed-editor__placeholder">{placeholder}</div>,
+        }
+      : { placeholder: null };
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="aed-editor">
+        <Toolbar editorId={contentId} />
+        <div className="aed-editor__surface">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                id={contentId}
+                className="aed-editor__content"
+                ariaLabelledBy={labelledBy}
+                ariaDescribedBy={describedBy}
+                ariaMultiline
+                onBlur={handleBlur}
+                {...placeholderProps}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isAllowedLinkUrl} />
+        {/* Tab moves focus out of a table (UI-CONTRACT); arrow keys move between cells. */}
+        <TablePlugin hasTabHandler={false} hasCellMerge hasCellBackgroundColor={false} />
+        <MarkdownShortcutPlugin transformers={MARKDOWN_TRANSFORMERS} />
+        <TabFocusPlugin />
+        <HtmlPastePlugin />
+        <LinkSafetyPlugin />
+        <LinkShortcutPlugin />
+        <ChangePlugin onChange={onChange} onWordCount={onWordCount} />
+      </div>
+    </LexicalComposer>
+  );
+}

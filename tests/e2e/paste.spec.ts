@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
+
+async function pasteHtml(page: import('@playwright/test').Page, html: string, plain = 'pasted') {
+  // A real paste event with a real DataTransfer: the editor's own paste handling runs, as it does
+  // for Ctrl+V from Word or Google Docs.
+  await page.evaluate(
+    ({ html, plain }) => {
+      const target = document.activeElement!;
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', plain);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { html, plain },
+  );
+}
+
+test('pasting hostile HTML runs no script and keeps the formatting', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:') && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+  });
+
+  const library = new LibraryPage(page);
+  await library.goto();
+  const draft = await library.createDraft('Paste test');
+  const editor = await draft.openSection(EXPLORE);
+  await editor.click();
+  await pasteHtml(page, fixture('hostile.html'));
+  await page.waitForTimeout(500); // give any smuggled handler (onerror, onload) time to fire
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(outside).toEqual([]);
+
+  const html = await editor.innerHTML();
+  expect(html).not.toMatch(/<(script|iframe|object|embed|img|svg|form|input|style)\b/i);
+  expect(html).not.toMatch(/\son\w+=/i);
+  expect(html).not.toMatch(/javascript:/i);
+  // What is safe survives: emphasis, a list, an https link.
+  await expect(editor.locator('strong, b, .editor-text-bold').first()).toBeVisible();
+  await expect(editor.locator('ul li, ol li').first()).toBeVisible();
+  await expect(editor.locator('a[href^="https://"]').first()).toBeVisible();
+
+  await draft.expectSaved();
+  await page.reload();
+  const after = new DraftPage(page).editor(EXPLORE);
+  await expect(after.locator('ul li, ol li').first()).toBeVisible();
+  expect(await after.innerHTML()).not.toMatch(/javascript:|\son\w+=/i);
+});
+
+test('pasting from Word and Google Docs keeps headings, nested lists and tables', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  const draft = await library.createDraft('Word paste');
+  const editor = await draft.openSection(EXPLORE);
+
+  await editor.click();
+  await pasteHtml(page, fixture('word-lists-headings.html'));
+  await expect(editor.locator('h1, h2, h3').first()).toBeVisible();
+  await expect(editor.locator('li ul li, li ol li').first()).toBeVisible();
+  await expect(editor.locator('table tr').first()).toBeVisible();
+  expect(await editor.innerHTML()).not.toMatch(/mso-|MsoNormal|<!--\[if/);
+
+  await page.keyboard.press('Control+End');
+  await pasteHtml(page, fixture('gdocs-lists-headings.html'));
+  expect(await editor.innerHTML()).not.toMatch(/docs-internal-guid/);
+  await expect(editor.locator('table')).toHaveCount(2);
+  await draft.expectSaved();
+});

@@ -1,0 +1,203 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// One fake Electron, recording the order of the calls that must precede `ready`.
+const fake = vi.hoisted(() => {
+  const log: string[] = [];
+  const state = { lock: true, userData: '', ready: () => undefined as void };
+  type Listener = (...args: unknown[]) => void;
+  const appListeners = new Map<string, Listener>();
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+
+  class FakeBrowserWindow {
+    static instances: FakeBrowserWindow[] = [];
+    listeners = new Map<string, Listener[]>();
+    destroyed = false;
+    webContents = {
+      id: 99,
+      isDestroyed: () => false,
+      isCrashed: () => false,
+      send: vi.fn(),
+    };
+    constructor(public options: Record<string, unknown>) {
+      FakeBrowserWindow.instances.push(this);
+    }
+    on(name: string, listener: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
+    once(name: string, listener: Listener) {
+      return this.on(name, listener);
+    }
+    loadURL = vi.fn(() => Promise.resolve());
+    maximize = vi.fn();
+    show = vi.fn();
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1000, height: 700 });
+    isMaximized = () => false;
+    isDestroyed = () => this.destroyed;
+    close = vi.fn(() => {
+      let prevented = false;
+      for (const l of this.listeners.get('close') ?? [])
+        l({ preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      for (const l of this.listeners.get('closed') ?? []) l();
+    });
+  }
+
+  const electron = {
+    app: {
+      getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : `/fake/${name}`)),
+      setPath: vi.fn((name: string) => log.push(`setPath:${name}`)),
+      enableSandbox: vi.fn(() => log.push('enableSandbox')),
+      requestSingleInstanceLock: vi.fn(() => {
+        log.push('requestSingleInstanceLock');
+        return state.lock;
+      }),
+      quit: vi.fn(() => log.push('quit')),
+      on: vi.fn((name: string, listener: Listener) => appListeners.set(name, listener)),
+      whenReady: vi.fn(() => {
+        log.push('whenReady');
+        return new Promise<void>((resolve) => {
+          state.ready = resolve;
+        });
+      }),
+      isReady: () => true,
+      isPackaged: true,
+      getName: () => 'AED Writer',
+      getVersion: () => '0.1.0',
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => log.push('registerSchemesAsPrivileged')),
+      handle: vi.fn(),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: never) => ipcHandlers.set(channel, handler)),
+      removeHandler: vi.fn(),
+    },
+    Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
+    BrowserWindow: FakeBrowserWindow,
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getAllDisplays: () => [],
+    },
+    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+  return { log, state, appListeners, ipcHandlers, electron, FakeBrowserWindow };
+});
+vi.mock('electron', () => fake.electron);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'aed-index-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  vi.resetModules();
+  vi.clearAllMocks();
+  fake.log.length = 0;
+  fake.appListeners.clear();
+  fake.ipcHandlers.clear();
+  fake.FakeBrowserWindow.instances.length = 0;
+  fake.state.userData = dir;
+});
+
+async function boot(lock: boolean) {
+  fake.state.lock = lock;
+  await import('../../../electron/main/index');
+}
+
+async function bootAndReady() {
+  await boot(true);
+  fake.state.ready();
+  await vi.waitFor(() => expect(fake.FakeBrowserWindow.instances).toHaveLength(1));
+  return fake.FakeBrowserWindow.instances[0]!;
+}
+
+describe('main process start-up', () => {
+  it('pins userData, enables the sandbox and registers the scheme before ready and before the lock', async () => {
+    await boot(true);
+    expect(fake.log).toEqual([
+      'setPath:userData',
+      'enableSandbox',
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith(
+      'userData',
+      join('/fake/appData', 'AED Writer'),
+    );
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('quits without opening anything when another copy is running', async () => {
+    await boot(false);
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.appListeners.has('web-contents-created')).toBe(false);
+  });
+
+  it('when ready: denies permissions, serves app://, registers IPC from the contract, opens the window', async () => {
+    const win = await bootAndReady();
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'app:ready-to-close',
+      'file:save',
+    ]);
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledWith('app://aed/index.html');
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('guards every webContents created', async () => {
+    await boot(true);
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    fake.appListeners.get('web-contents-created')!({}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
+  });
+
+  it('closes the window only after the renderer answers the before-close request', async () => {
+    const win = await bootAndReady();
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.webContents.send).toHaveBeenCalledWith('app:before-close', {
+      requestId: expect.any(String) as unknown,
+    });
+    const { requestId } = win.webContents.send.mock.calls[0]![1] as { requestId: string };
+    const answer = fake.ipcHandlers.get('app:ready-to-close')!;
+    const event = (url: string) => ({ senderFrame: { url, parent: null }, sender: { id: 99 } });
+    // A foreign frame cannot close the window early.
+    await expect(answer(event('https://evil.example/'), { requestId })).rejects.toThrow();
+    expect(win.destroyed).toBe(false);
+    await answer(event('app://aed/index.html'), { requestId });
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('finishes a quit after the handshake, even on macOS', async () => {
+    await bootAndReady();
+    fake.appListeners.get('before-quit')!();
+    fake.electron.app.quit.mockClear();
+    fake.appListeners.get('window-all-closed')!();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+  });
+});
