@@ -45,14 +45,21 @@ async function resolveFile(urlPath) {
 
 const server = createServer(async (req, res) => {
   const file = await resolveFile(req.url ?? '/');
-  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+  const headers = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  };
   if (!file) {
     res.writeHead(404, headers).end('Not found');
     return;
   }
   try {
     const body = await readFile(file);
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, headers).end('Not found');

@@ -28,7 +28,9 @@ function fetchElectron() {
 }
 
 function hasDisplay() {
-  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return (
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+  );
 }
 
 function run(cmd, args) {
@@ -38,7 +40,10 @@ function run(cmd, args) {
 
 let binary = hasDisplay() ? (electronBinary() ?? fetchElectron()) : null;
 if (binary) {
-  const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync(npm, ['run', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   run(binary, ['.']);
 } else {

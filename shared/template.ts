@@ -14,14 +14,23 @@ export const wordGuideSchema = z
     target: z.number().int().positive().optional(),
     limit: z.number().int().positive().optional(),
   })
-  .refine((g) => g.target !== undefined || g.limit !== undefined, 'a word guide needs a target or a limit')
+  .refine(
+    (g) => g.target !== undefined || g.limit !== undefined,
+    'a word guide needs a target or a limit',
+  )
   .refine(
     (g) => g.target === undefined || g.limit === undefined || g.target <= g.limit,
     'a word guide target cannot exceed its limit',
   );
 
 /** What a field's value means on the exported cover page, if anything. */
-export const coverRoleSchema = z.enum(['participant', 'maths-hub', 'cohort', 'cohort-lead', 'school']);
+export const coverRoleSchema = z.enum([
+  'participant',
+  'maths-hub',
+  'cohort',
+  'cohort-lead',
+  'school',
+]);
 
 export const fieldSchema = z.discriminatedUnion('type', [
   z.object({
@@ -87,26 +96,62 @@ export const templateSchema = z
       const seen = new Set<string>();
       ids.forEach((value, i) => {
         if (seen.has(value)) {
-          ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate ${what} id "${value}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i, 'id'],
+            message: `duplicate ${what} id "${value}"`,
+          });
         }
         seen.add(value);
       });
     };
-    unique(t.sections.map((s) => s.id), ['sections'], 'section');
-    unique(t.stages.map((s) => s.id), ['stages'], 'stage');
-    unique(t.domains.map((d) => d.id), ['domains'], 'domain');
-    unique(t.criteria.map((c) => c.id), ['criteria'], 'criterion');
+    unique(
+      t.sections.map((s) => s.id),
+      ['sections'],
+      'section',
+    );
+    unique(
+      t.stages.map((s) => s.id),
+      ['stages'],
+      'stage',
+    );
+    unique(
+      t.domains.map((d) => d.id),
+      ['domains'],
+      'domain',
+    );
+    unique(
+      t.criteria.map((c) => c.id),
+      ['criteria'],
+      'criterion',
+    );
     const stageIds = new Set(t.stages.map((s) => s.id));
     t.sections.forEach((s, i) => {
-      unique(s.fields.map((f) => f.id), ['sections', i, 'fields'], 'field');
+      unique(
+        s.fields.map((f) => f.id),
+        ['sections', i, 'fields'],
+        'field',
+      );
       if (s.stage !== undefined && !stageIds.has(s.stage)) {
-        ctx.addIssue({ code: 'custom', path: ['sections', i, 'stage'], message: `unknown stage "${s.stage}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'stage'],
+          message: `unknown stage "${s.stage}"`,
+        });
       }
       if (s.domainTags && t.domains.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['sections', i, 'domainTags'], message: 'domain tags need domains' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'domainTags'],
+          message: 'domain tags need domains',
+        });
       }
       if (s.criteriaChecklist && t.criteria.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['sections', i, 'criteriaChecklist'], message: 'a checklist needs criteria' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'criteriaChecklist'],
+          message: 'a checklist needs criteria',
+        });
       }
     });
   });
@@ -130,7 +175,8 @@ export class TemplateError extends Error {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
     '',
   );
 }

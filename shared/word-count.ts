@@ -22,12 +22,19 @@ export interface WordGuideStatus {
 
 const fmt = new Intl.NumberFormat('en-GB');
 
-export function wordGuideStatus(count: number, guide?: { target?: number; limit?: number }): WordGuideStatus {
+export function wordGuideStatus(
+  count: number,
+  guide?: { target?: number; limit?: number },
+): WordGuideStatus {
   const words = `${fmt.format(count)} ${count === 1 ? 'word' : 'words'}`;
   if (!guide) return { count, state: 'none', label: words };
   if (guide.limit !== undefined) {
     const state = count > guide.limit ? 'over' : count >= guide.limit * 0.9 ? 'near' : 'ok';
-    return { count, state, label: `${fmt.format(count)} of ${fmt.format(guide.limit)} words (limit)` };
+    return {
+      count,
+      state,
+      label: `${fmt.format(count)} of ${fmt.format(guide.limit)} words (limit)`,
+    };
   }
   const target = guide.target!;
   return {

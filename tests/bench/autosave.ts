@@ -22,7 +22,11 @@ export interface AutosaveWindow {
 }
 
 /** Call right after the last keystroke; resolves once the save is in plus `settleMs`. */
-export async function measureAutosave(page: Page, maxMs = 5_000, settleMs = 500): Promise<AutosaveWindow> {
+export async function measureAutosave(
+  page: Page,
+  maxMs = 5_000,
+  settleMs = 500,
+): Promise<AutosaveWindow> {
   return page.evaluate(
     ({ maxMs, settleMs }) =>
       new Promise<AutosaveWindow>((resolve) => {
@@ -48,7 +52,8 @@ export async function measureAutosave(page: Page, maxMs = 5_000, settleMs = 500)
           longestGap = Math.max(longestGap, now - last);
           last = now;
           if (savedAt === null && isSaved()) savedAt = now;
-          const stopAt = savedAt === null ? start + maxMs : Math.max(savedAt + settleMs, start + 1_500);
+          const stopAt =
+            savedAt === null ? start + maxMs : Math.max(savedAt + settleMs, start + 1_500);
           if (now >= stopAt) running = false;
           if (running) requestAnimationFrame(frame);
           else {

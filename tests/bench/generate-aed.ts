@@ -162,7 +162,9 @@ function $blockNode(block: Block): LexicalNode {
         for (const cell of cells) {
           const header = r === 0 ? TableCellHeaderStates.ROW : TableCellHeaderStates.NO_STATUS;
           row.append(
-            $createTableCellNode(header).append($createParagraphNode().append($createTextNode(cell))),
+            $createTableCellNode(header).append(
+              $createParagraphNode().append($createTextNode(cell)),
+            ),
           );
         }
         table.append(row);
@@ -236,12 +238,15 @@ function planBlocks(words: number, rng: () => number, withTable: boolean): Block
   }
   while (remaining > 220) {
     if (sinceHeading > 300 + rng() * 200) {
-      if (push(headingBlock(rng, blocks.length === 0 || rng() < 0.6 ? 'h2' : 'h3', ++headingNumber)))
+      if (
+        push(headingBlock(rng, blocks.length === 0 || rng() < 0.6 ? 'h2' : 'h3', ++headingNumber))
+      )
         sinceHeading = 0;
       continue;
     }
     const roll = rng();
-    if (roll < 0.62) push({ kind: 'paragraph', runs: paragraphRuns(rng, 4 + Math.floor(rng() * 3)) });
+    if (roll < 0.62)
+      push({ kind: 'paragraph', runs: paragraphRuns(rng, 4 + Math.floor(rng() * 3)) });
     else if (roll < 0.77) push(listBlock(rng, false));
     else if (roll < 0.85) push(listBlock(rng, true));
     else {
@@ -273,7 +278,10 @@ function paragraphRuns(rng: () => number, sentenceCount: number): Run[] {
       // A phrase in bold or italics, as teachers pick out a key idea.
       const words = s.split(' ');
       const cut = Math.min(3, words.length - 1);
-      runs.push({ text: lead + words.slice(0, cut).join(' '), format: rng() < 0.5 ? 'bold' : 'italic' });
+      runs.push({
+        text: lead + words.slice(0, cut).join(' '),
+        format: rng() < 0.5 ? 'bold' : 'italic',
+      });
       runs.push({ text: ' ' + words.slice(cut).join(' ') });
     } else if (roll < 0.2) {
       const link = pick(rng, LINKS);
@@ -486,10 +494,19 @@ const LINK_TAILS = [
 ];
 const LINKS = [
   { text: 'the NCETM’s Five Big Ideas', href: 'https://www.ncetm.org.uk/teaching-for-mastery/' },
-  { text: 'the Ready-to-Progress criteria', href: 'https://www.gov.uk/government/publications/teaching-mathematics-in-primary-schools' },
-  { text: 'the Mastering Number materials', href: 'https://www.ncetm.org.uk/maths-hubs-projects/mastering-number/' },
+  {
+    text: 'the Ready-to-Progress criteria',
+    href: 'https://www.gov.uk/government/publications/teaching-mathematics-in-primary-schools',
+  },
+  {
+    text: 'the Mastering Number materials',
+    href: 'https://www.ncetm.org.uk/maths-hubs-projects/mastering-number/',
+  },
   { text: 'the Maths Hubs programme guidance', href: 'https://www.mathshubs.org.uk/' },
-  { text: 'the EEF guidance on improving mathematics', href: 'https://educationendowmentfoundation.org.uk/' },
+  {
+    text: 'the EEF guidance on improving mathematics',
+    href: 'https://educationendowmentfoundation.org.uk/',
+  },
 ];
 
 const BULLETS = [

@@ -15,17 +15,6 @@ export interface SlowEvent {
   startTime: number;
 }
 
-export interface TypingRun {
-  where: 'end' | 'middle';
-  latencies: number[];
-  /** Event Timing entries (≥ 16 ms) that started during the run. */
-  slowEvents: SlowEvent[];
-  /** Long tasks (> 50 ms) that started during the run. */
-  longTasks: number[];
-  /** The typed text is in the editor, contiguous, where the caret was put. */
-  inserted: boolean;
-}
-
 export interface Percentiles {
   n: number;
   p50: number;
@@ -92,7 +81,11 @@ export async function installKeyProbe(page: Page, selector: string): Promise<voi
       for (const e of list.getEntries()) {
         state.slow.push({ name: e.name, duration: e.duration, startTime: e.startTime });
       }
-    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+    }).observe({
+      type: 'event',
+      durationThreshold: 16,
+      buffered: false,
+    } as PerformanceObserverInit);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         state.longTasks.push({ startTime: e.startTime, duration: e.duration });
@@ -169,27 +162,32 @@ export async function placeCaret(page: Page, selector: string, where: 'end' | 'm
   );
 }
 
-export interface TypeOptions {
-  where: 'end' | 'middle';
-  text: string;
-  /** Keys typed first and not counted: the JIT and Lexical's first-update paths warm up. */
-  warmup: number;
-  /** Idle time between one key's measured frame and the next key, ms. */
-  gapMs: number;
+export interface MeasuredTyping {
+  latencies: number[];
+  /** Event Timing entries (≥ 16 ms) that started while typing. */
+  slowEvents: SlowEvent[];
+  /** Long tasks (> 50 ms) that started while typing. */
+  longTasks: number[];
 }
 
-/** Types `warmup` characters unmeasured, then `text` measured; one CDP key at a time. */
-export async function typeAndMeasure(
-  page: Page,
-  selector: string,
-  options: TypeOptions,
-): Promise<TypingRun> {
-  const { where, text, warmup, gapMs } = options;
-  await placeCaret(page, selector, where);
-  const warm = 'the pupils said '.repeat(Math.ceil(warmup / 16)).slice(0, warmup);
-  await page.keyboard.type(warm, { delay: gapMs });
-  // Let the warm-up's own work (history merge timers, a save) finish before measuring.
+/** Types without measuring, at the caret: lets the JIT and Lexical's update paths warm up. */
+export async function warmUp(page: Page, keys: number): Promise<string> {
+  const text = 'the pupils said '.repeat(Math.ceil(keys / 16)).slice(0, keys);
+  await page.keyboard.type(text);
+  // Let the warm-up's own work (history merge timers, a pending save) finish before measuring.
   await page.waitForTimeout(300);
+  return text;
+}
+
+/**
+ * Types `text` at the caret, one key at a time, measuring each. After a key's frame is measured
+ * its keyUp is sent, then `gapMs` of idle, then the next key.
+ */
+export async function typeMeasured(
+  page: Page,
+  text: string,
+  gapMs: number,
+): Promise<MeasuredTyping> {
   const windowStart = await page.evaluate(() => {
     const probe = (window as ProbeWindow).__aedKeyProbe!;
     probe.samples = [];
@@ -198,33 +196,42 @@ export async function typeAndMeasure(
   });
   for (let i = 0; i < text.length; i++) {
     const key = keyFor(text[i]!);
-    // keyDown alone carries the character (keypress, beforeinput, input follow from it); the
-    // keyUp goes only after the frame is measured, as a typist's key comes up ~80 ms later, so
-    // its handling does not land inside the measured frame.
     const done = measured(page, i + 1, 5_000);
+    // keyDown alone carries the character (keypress, beforeinput and input follow from it); the
+    // keyUp waits until the frame is measured, as a typist's key comes up tens of ms later, so
+    // its handling does not land inside the measured frame.
     await page.keyboard.down(key);
     await done;
     await page.keyboard.up(key);
     if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
   }
-  const result = await page.evaluate(
-    async ({ sel, start, expected }) => {
-      const probe = (window as ProbeWindow).__aedKeyProbe!;
-      probe.armed = false;
-      // Event Timing entries arrive after their frame; give the last ones a moment.
-      await new Promise((r) => setTimeout(r, 100));
+  return page.evaluate(async (start) => {
+    const probe = (window as ProbeWindow).__aedKeyProbe!;
+    probe.armed = false;
+    // Event Timing entries arrive after their frame is presented; give the last ones a moment.
+    await new Promise((r) => setTimeout(r, 100));
+    return {
+      latencies: probe.samples.slice(),
+      slowEvents: probe.slow.filter((e) => e.startTime >= start),
+      longTasks: probe.longTasks.filter((t) => t.startTime >= start).map((t) => t.duration),
+    };
+  }, windowStart);
+}
+
+/** Everything typed at one position is in the block the caret was put in, in one piece. */
+export async function typedTextLanded(
+  page: Page,
+  selector: string,
+  typed: string,
+): Promise<boolean> {
+  return page.evaluate(
+    ({ sel, typed }) => {
       const el = document.querySelector<HTMLElement>(sel)!;
       const block = el.children[Number(el.dataset.benchBlockIndex)];
-      return {
-        latencies: probe.samples.slice(),
-        slowEvents: probe.slow.filter((e) => e.startTime >= start),
-        longTasks: probe.longTasks.filter((t) => t.startTime >= start).map((t) => t.duration),
-        inserted: block?.textContent?.includes(expected) ?? false,
-      };
+      return block?.textContent?.includes(typed) ?? false;
     },
-    { sel: selector, start: windowStart, expected: warm + text },
+    { sel: selector, typed },
   );
-  return { where, ...result };
 }
 
 /** Playwright's key name for a character: letters, digits and punctuation are their own key. */

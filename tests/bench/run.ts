@@ -5,11 +5,14 @@
  * .bench/results.json. A measurement, not a test: it exits 0 when it measured, whatever the
  * figures, and non-zero only when it could not measure.
  *
- * Knobs (environment): BENCH_KEYS keystrokes per position (300), BENCH_GAP_MS idle between keys
- * (30), BENCH_OPEN_RUNS fresh loads (7), BENCH_SKIP_APP=1 to measure only the bare editor.
+ * Knobs (environment): BENCH_KEYS keystrokes per position (300), BENCH_GAP_MS idle between one
+ * key's measured frame and the next key (0: the method the targets were set with; idle gaps let
+ * idle-time work such as GC land on the next key, which adds a few ms to bare and app alike),
+ * BENCH_OPEN_RUNS fresh loads (7), BENCH_SKIP_APP=1 to measure only the bare editor.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -20,10 +23,13 @@ import { generateAed, loadSdlpTemplate, type GeneratedSection } from './generate
 import {
   installKeyProbe,
   percentiles,
-  typeAndMeasure,
+  placeCaret,
+  typedTextLanded,
+  typeMeasured,
   typingText,
+  warmUp,
+  type MeasuredTyping,
   type Percentiles,
-  type TypingRun,
 } from './keystrokes';
 import { median, openAndTime, type OpenRun } from './open-time';
 import { readSection, seedSections, type SeedReport } from './seed';
@@ -31,7 +37,8 @@ import { serveStatic, type StaticServer } from './server';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(REPO, '.bench');
-const WEB = join(REPO, 'out/web');
+// BENCH_WEB_DIR serves another build (e.g. one made beside a checkout someone else is building in).
+const WEB = process.env.BENCH_WEB_DIR ?? join(REPO, 'out/web');
 const LARGEST = 'deliver';
 const DEADLINE_MS = 280_000;
 
@@ -39,11 +46,15 @@ const settings = {
   totalWords: 30_000,
   largestWords: 10_000,
   keysPerPosition: intFromEnv('BENCH_KEYS', 300),
+  /** Typed in this many alternating chunks per position (see typeInterleaved). */
+  chunksPerPosition: 3,
   warmupKeys: 20,
-  gapMs: intFromEnv('BENCH_GAP_MS', 30),
+  gapMs: intFromEnv('BENCH_GAP_MS', 0),
   openRuns: intFromEnv('BENCH_OPEN_RUNS', 7),
   skipApp: process.env.BENCH_SKIP_APP === '1',
 };
+
+const VIEWPORT = { width: 1280, height: 900 };
 
 const TARGETS = { openMs: 300, keystrokeP95Ms: 16, ratio: 1.2 };
 
@@ -61,12 +72,24 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+type Where = 'end' | 'middle';
+const POSITIONS: Where[] = ['end', 'middle'];
+
+interface Chunk extends MeasuredTyping {
+  where: Where;
+}
+
 interface EditorResult {
-  runs: TypingRun[];
+  chunks: Chunk[];
   end: Percentiles;
   middle: Percentiles;
   all: Percentiles;
+  /** Event Timing entries of ≥ 16 ms (the API's threshold; durations are rounded to 8 ms). */
   slowEvents: number;
+  /** …of which keydowns, i.e. keystrokes whose frame came ≥ 16 ms after the key. */
+  slowKeydowns: number;
+  /** Event Timing entries over 16 ms (24 ms and up after rounding): more than a frame late. */
+  slowEventsOver16: number;
   words: number;
 }
 
@@ -76,10 +99,27 @@ interface AppResult extends EditorResult {
   open: { runs: OpenRun[]; medianMs: number; firstMs: number; medianDomMs: number };
   autosave: AutosaveWindow[];
   longestTaskWhileTypingMs: number;
+  /** After typing, the stored section holds everything typed (read back from IndexedDB). */
+  persisted: boolean;
+}
+
+type OpenedApp = Pick<AppResult, 'draftId' | 'seed' | 'open' | 'words' | 'persisted'> & {
+  subject: Subject;
+};
+
+/** An editor being typed into: the app's or the bare one, each on its own page. */
+interface Subject {
+  name: 'app' | 'bare';
+  page: Page;
+  selector: string;
+  typed: Record<Where, string>;
+  chunks: Chunk[];
+  autosave: AutosaveWindow[];
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const watchdog = setTimeout(() => {
     console.error(`bench: gave up after ${DEADLINE_MS / 1000} s`);
     process.exit(2);
@@ -106,6 +146,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadAverageAtStart: loadavg() },
     settings,
     targets: TARGETS,
     fixture: {
@@ -123,38 +164,80 @@ async function main(): Promise<void> {
 
     const bareServer = await serveStatic(bareDir);
     servers.push(bareServer);
-    const bare = await measureBare(browser, bareServer.origin, deliver);
-    results.bare = bare;
+    const bare = await openBare(browser, bareServer.origin, deliver);
 
-    let app: AppResult | { skipped: string };
-    const appBuilt = existsSync(join(WEB, 'index.html'));
-    if (settings.skipApp) app = { skipped: 'BENCH_SKIP_APP=1' };
-    else if (!appBuilt) app = { skipped: `no web build at ${WEB} (run npm run build:web)` };
-    else {
+    let app: OpenedApp | null = null;
+    let skipped: string | null = null;
+    if (settings.skipApp) skipped = 'BENCH_SKIP_APP=1';
+    else if (!existsSync(join(WEB, 'index.html'))) {
+      skipped = `no web build at ${WEB} (npm run build:web)`;
+    } else {
       const appServer = await serveStatic(WEB, { '/__bench-blank.html': BLANK_PAGE });
       servers.push(appServer);
       try {
-        app = await measureApp(browser, appServer.origin, sections, { title, minChars });
+        app = await openApp(browser, appServer.origin, sections, { title, minChars });
       } catch (error) {
-        app = { skipped: `the app could not be measured: ${(error as Error).message}` };
+        skipped = `the app could not be opened and seeded: ${(error as Error).message}`;
       }
     }
-    results.app = app;
+
+    const subjects = app ? [bare.subject, app.subject] : [bare.subject];
+    try {
+      await typeInterleaved(subjects);
+      if (app) app.persisted = await typedTextStored(app.subject, app.draftId);
+    } catch (error) {
+      if (!app) throw error;
+      // The bare editor is the reference; a failure in the app is a finding, not a crash.
+      skipped = `typing in the app failed: ${(error as Error).message}`;
+      app = null;
+      await typeInterleaved([bare.subject]).catch(() => undefined);
+    }
+
+    const bareResult: EditorResult = { ...summarize(bare.subject.chunks), words: bare.words };
+    results.bare = bareResult;
+    let appResult: AppResult | { skipped: string };
+    if (app) {
+      const { subject, ...rest } = app;
+      appResult = {
+        ...rest,
+        ...summarize(subject.chunks),
+        autosave: subject.autosave,
+        longestTaskWhileTypingMs: Math.max(0, ...subject.chunks.flatMap((c) => c.longTasks)),
+      };
+    } else {
+      appResult = { skipped: skipped ?? 'not measured' };
+    }
+    results.app = appResult;
+    results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg() };
     results.durationMs = Date.now() - started;
-    printTable(bare, app);
+    printTable(bareResult, appResult);
+    // The load before the bench started: its own Chromium pushes the later figure up anyway.
+    if (loadAtStart > cpus().length * 0.75) {
+      console.log(
+        `\nNote: the machine was already busy when the bench started (1-minute load ` +
+          `${loadAtStart.toFixed(1)} on ${cpus().length} CPUs): other processes inflate the ` +
+          'latencies. Re-run on a quiet machine for figures to compare.',
+      );
+    }
   } finally {
     await browser?.close();
     await Promise.all(servers.map((s) => s.close()));
+    await rm(bareDir, { recursive: true, force: true });
     await writeFile(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-    console.log(`\nFigures written to ${join(OUT, 'results.json')} (${seconds(Date.now() - started)}).`);
+    console.log(
+      `\nFigures written to ${join(OUT, 'results.json')} (${seconds(Date.now() - started)}).`,
+    );
   }
 }
 
 const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>bench seed</title>';
 
-/** The bare page, bundled like the app (production Lexical), with the deliver JSON beside it. */
+/**
+ * The bare page, bundled like the app (production Lexical), with the deliver JSON beside it. Built
+ * into a temporary folder rather than .bench/, where `eslint .` would find the bundle.
+ */
 async function buildBare(deliver: GeneratedSection): Promise<string> {
-  const outDir = join(OUT, 'bare');
+  const outDir = await mkdtemp(join(tmpdir(), 'aed-bench-bare-'));
   await build({
     configFile: false,
     root: fileURLToPath(new URL('./bare/', import.meta.url)),
@@ -166,103 +249,138 @@ async function buildBare(deliver: GeneratedSection): Promise<string> {
   return outDir;
 }
 
-async function measureBare(
+async function openBare(
   browser: Browser,
   origin: string,
   deliver: GeneratedSection,
-): Promise<EditorResult> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${origin}/index.html`);
-    await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
-    const words = await editorWords(page, '#editor');
-    if (words !== deliver.wordCount) {
-      throw new Error(`The bare editor shows ${words} words, expected ${deliver.wordCount}.`);
-    }
-    const runs = await typeBoth(page, '#editor');
-    return { ...summarize(runs), words };
-  } finally {
-    await context.close();
+): Promise<{ subject: Subject; words: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+  const words = await editorWords(page, '#editor');
+  if (words !== deliver.wordCount) {
+    throw new Error(`The bare editor shows ${words} words, expected ${deliver.wordCount}.`);
   }
+  await installKeyProbe(page, '#editor');
+  return { subject: newSubject('bare', page, '#editor'), words };
 }
 
-async function measureApp(
+async function openApp(
   browser: Browser,
   origin: string,
   sections: GeneratedSection[],
   probe: { title: string; minChars: number },
-): Promise<AppResult> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const draftId = await createDraft(context, origin);
+): Promise<OpenedApp> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const draftId = await createDraft(context, origin);
 
-    const seedPage = await context.newPage();
-    await seedPage.goto(`${origin}/__bench-blank.html`);
-    const now = Date.now();
-    const records: SectionRecord[] = sections.map((s) => ({
-      ...emptySection(draftId, s.sectionId, now),
-      editorState: s.editorState,
-      text: s.text,
-      wordCount: s.wordCount,
-    }));
-    const seed = await seedSections(seedPage, draftId, records);
-    const check = await readSection(seedPage, draftId, LARGEST);
-    if (check?.wordCount !== settings.largestWords) {
-      throw new Error(`Seeding did not stick: ${LARGEST} reads back as ${JSON.stringify(check)}.`);
-    }
-    await seedPage.close();
-    console.log(
-      `Seeded draft ${draftId}: ${seed.written} sections (${seed.existing} existed); ` +
-        `database v${seed.version}, stores ${seed.stores.map((s) => `${s.name}[${JSON.stringify(s.keyPath)}]`).join(', ')}.`,
-    );
-
-    const url = `${origin}/#/draft/${draftId}/section/${LARGEST}`;
-    const openRuns: OpenRun[] = [];
-    let page: Page | undefined;
-    for (let i = 0; i < settings.openRuns; i++) {
-      await page?.close();
-      const opened = await openAndTime(context, url, probe);
-      page = opened.page;
-      openRuns.push(opened.run);
-    }
-    const typingPage = page!;
-    const words = openRuns.at(-1)!.words;
-    if (words < settings.largestWords) {
-      throw new Error(`The app's editor shows ${words} words, expected ${settings.largestWords}.`);
-    }
-
-    // Tag the editor so the page-side helpers find it by a plain selector.
-    await typingPage
-      .getByRole('textbox', { name: probe.title, exact: true })
-      .evaluate((el) => el.setAttribute('data-bench-editor', ''));
-    const selector = '[data-bench-editor]';
-    await waitForSaved(typingPage);
-    const runs: TypingRun[] = [];
-    const autosave: AutosaveWindow[] = [];
-    await installKeyProbe(typingPage, selector);
-    for (const where of ['end', 'middle'] as const) {
-      runs.push(await typeOne(typingPage, selector, where));
-      autosave.push(await measureAutosave(typingPage));
-    }
-    await typingPage.close();
-    return {
-      draftId,
-      seed,
-      open: {
-        runs: openRuns,
-        medianMs: median(openRuns.map((r) => r.paintedMs)),
-        firstMs: openRuns[0]!.paintedMs,
-        medianDomMs: median(openRuns.map((r) => r.domMs)),
-      },
-      ...summarize(runs),
-      words,
-      autosave,
-      longestTaskWhileTypingMs: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
-    };
-  } finally {
-    await context.close();
+  const seedPage = await context.newPage();
+  await seedPage.goto(`${origin}/__bench-blank.html`);
+  const now = Date.now();
+  const records: SectionRecord[] = sections.map((s) => ({
+    ...emptySection(draftId, s.sectionId, now),
+    editorState: s.editorState,
+    text: s.text,
+    wordCount: s.wordCount,
+  }));
+  const seed = await seedSections(seedPage, draftId, records);
+  const check = await readSection(seedPage, draftId, LARGEST);
+  if (check?.wordCount !== settings.largestWords) {
+    throw new Error(`seeding did not stick: ${LARGEST} reads back as ${JSON.stringify(check)}`);
   }
+  await seedPage.close();
+  console.log(
+    `Seeded draft ${draftId}: ${seed.written} sections (${seed.existing} existed); database ` +
+      `v${seed.version}, stores ${seed.stores.map((s) => `${s.name} ${JSON.stringify(s.keyPath)}`).join(', ')}.`,
+  );
+  if (seed.unexpectedFields.length || seed.missingFields.length) {
+    console.log(
+      `  Stored section records differ from shared/model's SectionRecord: extra ` +
+        `[${seed.unexpectedFields.join(', ')}], missing [${seed.missingFields.join(', ')}].`,
+    );
+  }
+
+  const url = `${origin}/#/draft/${draftId}/section/${LARGEST}`;
+  const openRuns: OpenRun[] = [];
+  let page: Page | undefined;
+  for (let i = 0; i < settings.openRuns; i++) {
+    await page?.close();
+    const opened = await openAndTime(context, url, probe);
+    page = opened.page;
+    openRuns.push(opened.run);
+  }
+  const words = openRuns.at(-1)!.words;
+  if (words !== settings.largestWords) {
+    throw new Error(`the app's editor shows ${words} words, expected ${settings.largestWords}`);
+  }
+  // Tag the editor so the page-side helpers find it with a plain selector.
+  await page!
+    .getByRole('textbox', { name: probe.title, exact: true })
+    .evaluate((el) => el.setAttribute('data-bench-editor', ''));
+  const selector = '[data-bench-editor]';
+  await waitForSaved(page!);
+  await installKeyProbe(page!, selector);
+  return {
+    draftId,
+    seed,
+    open: {
+      runs: openRuns,
+      medianMs: median(openRuns.map((r) => r.paintedMs)),
+      firstMs: openRuns[0]!.paintedMs,
+      medianDomMs: median(openRuns.map((r) => r.domMs)),
+    },
+    subject: newSubject('app', page!, selector),
+    words,
+    persisted: false,
+  };
+}
+
+function newSubject(name: Subject['name'], page: Page, selector: string): Subject {
+  return { name, page, selector, typed: { end: '', middle: '' }, chunks: [], autosave: [] };
+}
+
+/**
+ * Types at each position in both editors, alternating chunks between them (and which goes
+ * first), so a change in the machine's load during the run falls on both alike and the ratio
+ * stays fair. After each app chunk typing stops, which is when the autosave window is measured;
+ * it ends once the save is in, so the app is quiet again before the bare editor's next chunk.
+ */
+async function typeInterleaved(subjects: Subject[]): Promise<void> {
+  const chunks = settings.chunksPerPosition;
+  const perChunk = Math.ceil(settings.keysPerPosition / chunks);
+  for (const where of POSITIONS) {
+    const text = typingText(perChunk * chunks);
+    for (const s of subjects) {
+      await placeCaret(s.page, s.selector, where);
+      s.typed[where] = await warmUp(s.page, settings.warmupKeys);
+    }
+    for (let c = 0; c < chunks; c++) {
+      const part = text.slice(c * perChunk, (c + 1) * perChunk);
+      const order = c % 2 === 0 ? subjects : [...subjects].reverse();
+      for (const s of order) {
+        const typing = await typeMeasured(s.page, part, settings.gapMs);
+        s.chunks.push({ where, ...typing });
+        s.typed[where] += part;
+        if (s.name === 'app') s.autosave.push(await measureAutosave(s.page));
+      }
+    }
+    for (const s of subjects) {
+      if (!(await typedTextLanded(s.page, s.selector, s.typed[where]))) {
+        throw new Error(
+          `in the ${s.name} editor, text typed at the ${where} did not stay where the caret was put`,
+        );
+      }
+    }
+  }
+}
+
+/** Once the app says Saved, the stored section holds every run of typed text. */
+async function typedTextStored(app: Subject, draftId: string): Promise<boolean> {
+  await waitForSaved(app.page, 5_000);
+  const stored = await readSection(app.page, draftId, LARGEST);
+  const text = typeof stored?.text === 'string' ? stored.text : '';
+  return POSITIONS.every((where) => text.includes(app.typed[where]));
 }
 
 /** The UI flow from UI-CONTRACT.md; returns the new draft's id from the URL hash. */
@@ -272,7 +390,9 @@ async function createDraft(context: BrowserContext, origin: string): Promise<str
   await page.goto(`${origin}/`);
   await page.getByRole('button', { name: 'New draft', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New draft' });
-  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Benchmark AED (30,000 words)');
+  await dialog
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Benchmark AED (30,000 words)');
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await page.waitForURL(/#\/draft\/[^/]+\/section\/[^/]+/);
   const draftId = decodeURIComponent(/#\/draft\/([^/]+)\//.exec(page.url())![1]!);
@@ -298,80 +418,147 @@ async function waitForSaved(page: Page, timeoutMs = 3_000): Promise<void> {
     .catch(() => undefined);
 }
 
-async function typeBoth(page: Page, selector: string): Promise<TypingRun[]> {
-  await installKeyProbe(page, selector);
-  return [await typeOne(page, selector, 'end'), await typeOne(page, selector, 'middle')];
-}
-
-async function typeOne(page: Page, selector: string, where: 'end' | 'middle'): Promise<TypingRun> {
-  const run = await typeAndMeasure(page, selector, {
-    where,
-    text: typingText(settings.keysPerPosition),
-    warmup: settings.warmupKeys,
-    gapMs: settings.gapMs,
-  });
-  if (!run.inserted) throw new Error(`Typing at the ${where} did not land where the caret was put.`);
-  return run;
-}
-
 async function editorWords(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).evaluate(
-    (el) =>
-      (el as HTMLElement).innerText
-        .split(/[\s\u2013\u2014\u2015]+/u)
-        .filter((t) => /[\p{L}\p{N}]/u.test(t)).length,
-  );
+  return page
+    .locator(selector)
+    .evaluate(
+      (el) =>
+        (el as HTMLElement).innerText
+          .split(/[\s\u2013\u2014\u2015]+/u)
+          .filter((t) => /[\p{L}\p{N}]/u.test(t)).length,
+    );
 }
 
-function summarize(runs: TypingRun[]): Omit<EditorResult, 'words'> {
-  const of = (where: 'end' | 'middle') => runs.filter((r) => r.where === where).flatMap((r) => r.latencies);
+function summarize(chunks: Chunk[]): Omit<EditorResult, 'words'> {
+  const at = (where: Where) => chunks.filter((c) => c.where === where).flatMap((c) => c.latencies);
+  const slow = chunks.flatMap((c) => c.slowEvents);
   return {
-    runs,
-    end: percentiles(of('end')),
-    middle: percentiles(of('middle')),
-    all: percentiles(runs.flatMap((r) => r.latencies)),
-    slowEvents: sum(runs.map((r) => r.slowEvents.length)),
+    chunks,
+    end: percentiles(at('end')),
+    middle: percentiles(at('middle')),
+    all: percentiles(chunks.flatMap((c) => c.latencies)),
+    slowEvents: slow.length,
+    slowKeydowns: slow.filter((e) => e.name === 'keydown').length,
+    slowEventsOver16: slow.filter((e) => e.duration > 16).length,
   };
 }
 
 function printTable(bare: EditorResult, app: AppResult | { skipped: string }): void {
-  const rows: string[][] = [['', 'app', 'bare', 'target', '']];
-  const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
   const a = 'skipped' in app ? undefined : app;
-  const trio = (p: Percentiles | undefined) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '—');
+  const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+  const trio = (p?: Percentiles) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '—');
+  const p95 = (p: Percentiles) => ok(p.p95 < TARGETS.keystrokeP95Ms);
+  const slow = (r: EditorResult) =>
+    `${r.slowEvents} (${r.slowKeydowns} keydowns, ${r.slowEventsOver16} > 16 ms)`;
+  // [measure, app, bare, target, verdict]
+  const rows: string[][] = [['', 'app', 'bare', 'target', '']];
   if (a) {
-    rows.push([
-      `open → editable, median of ${a.open.runs.length}`,
-      `${ms(a.open.medianMs)} ms`,
-      '—',
-      `≤ ${TARGETS.openMs} ms`,
-      ok(a.open.medianMs <= TARGETS.openMs),
-    ]);
-    rows.push(['open → editable, first load', `${ms(a.open.firstMs)} ms`, '—', '', '']);
+    const dcl = median(a.open.runs.map((r) => r.domContentLoadedMs));
+    rows.push(
+      [
+        `open → editable, median of ${a.open.runs.length} (ms)`,
+        ms(a.open.medianMs),
+        '—',
+        `≤ ${TARGETS.openMs}`,
+        ok(a.open.medianMs <= TARGETS.openMs),
+      ],
+      ['open → editable, first load (ms)', ms(a.open.firstMs), '—', '', ''],
+      [
+        '  medians: DOMContentLoaded / editor full in DOM',
+        `${ms(dcl)} / ${ms(a.open.medianDomMs)}`,
+        '—',
+        '',
+        '',
+      ],
+    );
   }
-  rows.push(['keystroke at end, p50 / p95 / p99 (ms)', trio(a?.end), trio(bare.end), `p95 < ${TARGETS.keystrokeP95Ms}`, a ? ok(a.end.p95 < TARGETS.keystrokeP95Ms) : '']);
-  rows.push(['keystroke in middle, p50 / p95 / p99 (ms)', trio(a?.middle), trio(bare.middle), `p95 < ${TARGETS.keystrokeP95Ms}`, a ? ok(a.middle.p95 < TARGETS.keystrokeP95Ms) : '']);
-  rows.push(['keystroke, all, p50 / p95 / p99 (ms)', trio(a?.all), trio(bare.all), `p95 < ${TARGETS.keystrokeP95Ms}`, a ? ok(a.all.p95 < TARGETS.keystrokeP95Ms) : '']);
+  const limit = `p95 < ${TARGETS.keystrokeP95Ms}`;
+  rows.push(
+    [
+      'keystroke at end, p50 / p95 / p99 (ms)',
+      trio(a?.end),
+      trio(bare.end),
+      limit,
+      a ? p95(a.end) : '',
+    ],
+    [
+      'keystroke in middle, p50 / p95 / p99 (ms)',
+      trio(a?.middle),
+      trio(bare.middle),
+      limit,
+      a ? p95(a.middle) : '',
+    ],
+    [
+      'keystroke, all, p50 / p95 / p99 (ms)',
+      trio(a?.all),
+      trio(bare.all),
+      limit,
+      a ? p95(a.all) : '',
+    ],
+  );
   if (a) {
     const r50 = a.all.p50 / bare.all.p50;
     const r95 = a.all.p95 / bare.all.p95;
-    rows.push(['app / bare at p50', r50.toFixed(2), '', `≤ ${TARGETS.ratio}`, ok(r50 <= TARGETS.ratio)]);
-    rows.push(['app / bare at p95', r95.toFixed(2), '', `≤ ${TARGETS.ratio}`, ok(r95 <= TARGETS.ratio)]);
+    rows.push(
+      ['app / bare at p50', r50.toFixed(2), '', `≤ ${TARGETS.ratio}`, ok(r50 <= TARGETS.ratio)],
+      ['app / bare at p95', r95.toFixed(2), '', `≤ ${TARGETS.ratio}`, ok(r95 <= TARGETS.ratio)],
+    );
   }
-  rows.push([`slow events (≥ 16 ms, of ${bare.all.n} keys)`, a ? String(a.slowEvents) : '—', String(bare.slowEvents), '', '']);
+  rows.push([
+    `slow events ≥ 16 ms, over ${bare.all.n} keys`,
+    a ? slow(a) : '—',
+    slow(bare),
+    '',
+    '',
+  ]);
   if (a) {
     const longest = Math.max(...a.autosave.map((w) => w.longestTaskMs));
     const gap = Math.max(...a.autosave.map((w) => w.longestFrameGapMs));
-    const saved = a.autosave.map((w) => (w.savedAfterMs === null ? 'never' : `${ms(w.savedAfterMs)} ms`));
-    rows.push(['longest task during autosave (> 50 ms)', longest ? `${ms(longest)} ms` : 'none', '—', '', '']);
-    rows.push(['longest frame gap during autosave', `${ms(gap)} ms`, '—', '', '']);
-    rows.push(['"Saved" after typing stopped', saved.join(', '), '—', '≤ 1000 ms', ok(a.autosave.every((w) => w.savedAfterMs !== null && w.savedAfterMs <= 1_000))]);
-    rows.push(['longest task while typing', a.longestTaskWhileTypingMs ? `${ms(a.longestTaskWhileTypingMs)} ms` : 'none', '—', '', '']);
+    const waits = a.autosave.map((w) => w.savedAfterMs ?? Infinity);
+    const worst = Math.max(...waits);
+    const already = a.autosave.filter((w) => !w.wasUnsaved).length;
+    rows.push(
+      [
+        `autosave: longest task > 50 ms, ${a.autosave.length} windows`,
+        longest ? `${ms(longest)} ms` : 'none',
+        '—',
+        '',
+        '',
+      ],
+      ['autosave: longest gap between frames', `${ms(gap)} ms`, '—', '', ''],
+      [
+        '"Saved" after typing stopped, worst',
+        (worst === Infinity ? 'never' : `${ms(worst)} ms`) +
+          (already ? ` (${already}× already saved)` : ''),
+        '—',
+        '≤ 1000 ms',
+        ok(worst <= 1_000),
+      ],
+      [
+        'typed text in IndexedDB afterwards',
+        a.persisted ? 'yes' : 'NO',
+        '—',
+        'yes',
+        ok(a.persisted),
+      ],
+      [
+        'longest task while typing',
+        a.longestTaskWhileTypingMs ? `${ms(a.longestTaskWhileTypingMs)} ms` : 'none',
+        '—',
+        '',
+        '',
+      ],
+    );
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   console.log('');
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   }
   if (!a) console.log(`\nApp not measured: ${(app as { skipped: string }).skipped}`);

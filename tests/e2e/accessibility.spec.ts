@@ -4,7 +4,9 @@ import { DraftPage, EXPLORE, LibraryPage } from './helpers';
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -39,6 +41,12 @@ interface FocusTarget {
 /** Presses Tab (or Shift+Tab) until the focused element is the target. */
 async function tabTo(page: Page, target: FocusTarget, back = false, max = 60) {
   for (let i = 0; i < max; i++) {
+    // In a list, Tab and Shift+Tab indent and outdent; Escape first makes them leave the editor.
+    if (
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.isContentEditable)
+    ) {
+      await page.keyboard.press('Escape');
+    }
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const hit = await page.evaluate((t) => {
       const el = document.activeElement as HTMLElement | null;
@@ -78,7 +86,9 @@ test('keyboard only: create a draft, write, leave and reopen it', async ({ page 
   // Escape, then Tab, always leaves the editor.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))).not.toBe('true');
+  expect(
+    await page.evaluate(() => document.activeElement?.getAttribute('contenteditable')),
+  ).not.toBe('true');
   await draft.expectSaved();
 
   await tabTo(page, { tag: 'A', text: 'All drafts' }, true, 120);

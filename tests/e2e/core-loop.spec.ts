@@ -29,7 +29,9 @@ test('write in Explore with maths and a nested list; it survives a reload and a 
     const d = new DraftPage(p);
     const e = d.editor(EXPLORE);
     await expect(e).toContainText(`Angles: ${MATHS} bold claim`);
-    await expect(e.locator('strong, b, .editor-text-bold').filter({ hasText: 'bold claim' })).toHaveCount(1);
+    await expect(
+      e.locator('strong, b, .editor-text-bold').filter({ hasText: 'bold claim' }),
+    ).toHaveCount(1);
     const outer = e.locator(':scope > ul');
     await expect(outer).toHaveCount(1);
     await expect(outer.locator(':scope > li')).toHaveCount(3); // first, the nested list's holder, second

@@ -70,7 +70,9 @@ export class DraftPage {
 }
 
 /** A browser with a profile on disk, so a test can close it and relaunch on the same data. */
-export async function launchProfile(dir: string = mkdtempSync(join(tmpdir(), 'aed-profile-'))): Promise<{
+export async function launchProfile(
+  dir: string = mkdtempSync(join(tmpdir(), 'aed-profile-')),
+): Promise<{
   dir: string;
   context: BrowserContext;
 }> {

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { DraftPage, EXPLORE, LibraryPage } from './helpers';
 
-test('a whole session (create, write, reopen) sends no request outside the app', async ({ page, baseURL }) => {
+test('a whole session (create, write, reopen) sends no request outside the app', async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const outside: string[] = [];
   page.context().on('request', (r) => {

@@ -1,10 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DraftPage, EXPLORE, LibraryPage } from './helpers';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
 
-async function pasteHtml(page: import('@playwright/test').Page, html: string, plain = 'pasted') {
+async function pasteHtml(page: Page, html: string, plain = 'pasted') {
   // A real paste event with a real DataTransfer: the editor's own paste handling runs, as it does
   // for Ctrl+V from Word or Google Docs.
   await page.evaluate(
@@ -13,7 +14,9 @@ async function pasteHtml(page: import('@playwright/test').Page, html: string, pl
       const data = new DataTransfer();
       data.setData('text/html', html);
       data.setData('text/plain', plain);
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     },
     { html, plain },
   );
@@ -27,7 +30,8 @@ test('pasting hostile HTML runs no script and keeps the formatting', async ({ pa
   });
   const outside: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:') && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+    if (!r.url().startsWith('http://127.0.0.1:') && !/^(data|blob):/.test(r.url()))
+      outside.push(r.url());
   });
 
   const library = new LibraryPage(page);
@@ -38,7 +42,9 @@ test('pasting hostile HTML runs no script and keeps the formatting', async ({ pa
   await pasteHtml(page, fixture('hostile.html'));
   await page.waitForTimeout(500); // give any smuggled handler (onerror, onload) time to fire
 
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(outside).toEqual([]);
 
@@ -58,7 +64,9 @@ test('pasting hostile HTML runs no script and keeps the formatting', async ({ pa
   expect(await after.innerHTML()).not.toMatch(/javascript:|\son\w+=/i);
 });
 
-test('pasting from Word and Google Docs keeps headings, nested lists and tables', async ({ page }) => {
+test('pasting from Word and Google Docs keeps headings, nested lists and tables', async ({
+  page,
+}) => {
   const library = new LibraryPage(page);
   await library.goto();
   const draft = await library.createDraft('Word paste');

@@ -12,7 +12,10 @@ import { useSaveQueue, useSaveStatus } from './use-save-queue';
 
 export function DraftScreen({ draftId, sectionId }: { draftId: string; sectionId: string | null }) {
   const { drafts } = useServices();
-  const draft = useLiveQuery(async () => (await drafts.getDraft(draftId)) ?? null, [drafts, draftId]);
+  const draft = useLiveQuery(
+    async () => (await drafts.getDraft(draftId)) ?? null,
+    [drafts, draftId],
+  );
 
   if (draft === undefined) return <p className="muted loading">Opening the draft…</p>;
   if (draft === null) {
@@ -31,7 +34,9 @@ export function DraftScreen({ draftId, sectionId }: { draftId: string; sectionId
     return (
       <main className="missing">
         <h1>{draft.title}</h1>
-        <p role="alert">{e instanceof Error ? e.message : String(e)} Update AED Writer to open it.</p>
+        <p role="alert">
+          {e instanceof Error ? e.message : String(e)} Update AED Writer to open it.
+        </p>
         <a href={LIBRARY_HREF}>All drafts</a>
       </main>
     );
@@ -121,7 +126,10 @@ function OpenDraft({
               <span className="section-number" aria-hidden="true">
                 {i + 1}
               </span>
-              <a href={draftHref(draftId, s.id)} aria-current={s.id === sectionId ? 'page' : undefined}>
+              <a
+                href={draftHref(draftId, s.id)}
+                aria-current={s.id === sectionId ? 'page' : undefined}
+              >
                 {s.title}
               </a>
               {s.richText ? <span className="nav-words">{formatWords(countOf(s.id))}</span> : null}
@@ -131,7 +139,9 @@ function OpenDraft({
       </nav>
       <main className="section-main">
         {trashed ? (
-          <p className="notice">This draft is in the trash. Restore it from the library to keep it.</p>
+          <p className="notice">
+            This draft is in the trash. Restore it from the library to keep it.
+          </p>
         ) : null}
         <SectionLoader
           key={`${draftId}/${section.id}`}
@@ -165,7 +175,9 @@ function OpenDraft({
  * Reads a section only after the queue has written everything pending, so returning to a
  * section that is still being saved never shows (and then re-saves) its older text.
  */
-function SectionLoader(props: Omit<Parameters<typeof SectionView>[0], 'record'> & { draftId: string; sectionId: string }) {
+function SectionLoader(
+  props: Omit<Parameters<typeof SectionView>[0], 'record'> & { draftId: string; sectionId: string },
+) {
   const { drafts } = useServices();
   const [record, setRecord] = useState<SectionRecord | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -186,7 +198,8 @@ function SectionLoader(props: Omit<Parameters<typeof SectionView>[0], 'record'> 
   if (error) {
     return (
       <p role="alert" className="alert">
-        This section could not be opened: {error}. Reload the window to try again; nothing saved has been lost.
+        This section could not be opened: {error}. Reload the window to try again; nothing saved has
+        been lost.
       </p>
     );
   }

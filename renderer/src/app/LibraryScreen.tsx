@@ -35,9 +35,12 @@ export function LibraryScreen() {
   useEffect(() => {
     document.title = 'Drafts — AED Writer';
   }, []);
-  useEffect(() => () => {
-    if (undoTimer.current) clearTimeout(undoTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (undoTimer.current) clearTimeout(undoTimer.current);
+    },
+    [],
+  );
 
   async function create(title: string, templateId: string) {
     const draft = await drafts.createDraft({ title, templateId });
@@ -49,7 +52,9 @@ export function LibraryScreen() {
     try {
       await action();
     } catch (e) {
-      announce.error(`${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`);
+      announce.error(
+        `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`,
+      );
     }
   }
 
@@ -114,9 +119,7 @@ export function LibraryScreen() {
           results={results}
           searching={searching}
           onRename={setRenaming}
-          onDuplicate={(d) =>
-            void run(() => drafts.duplicateDraft(d.id), 'Duplicating the draft')
-          }
+          onDuplicate={(d) => void run(() => drafts.duplicateDraft(d.id), 'Duplicating the draft')}
           onTrash={trashDraft}
         />
       )}
@@ -207,13 +210,25 @@ function DraftList({
               </p>
             ) : null}
             <div className="draft-actions">
-              <button type="button" aria-label={`Rename ${draft.title}`} onClick={() => onRename(draft)}>
+              <button
+                type="button"
+                aria-label={`Rename ${draft.title}`}
+                onClick={() => onRename(draft)}
+              >
                 Rename
               </button>
-              <button type="button" aria-label={`Duplicate ${draft.title}`} onClick={() => onDuplicate(draft)}>
+              <button
+                type="button"
+                aria-label={`Duplicate ${draft.title}`}
+                onClick={() => onDuplicate(draft)}
+              >
                 Duplicate
               </button>
-              <button type="button" aria-label={`Move ${draft.title} to the trash`} onClick={() => onTrash(draft)}>
+              <button
+                type="button"
+                aria-label={`Move to trash: ${draft.title}`}
+                onClick={() => onTrash(draft)}
+              >
                 Move to trash
               </button>
             </div>

@@ -11,7 +11,9 @@ interface RenameDialogProps {
 export function RenameDialog({ current, onClose, onRename }: RenameDialogProps) {
   return (
     <Dialog title="Rename draft" open={current !== null} onClose={onClose}>
-      {current !== null ? <RenameForm current={current} onCancel={onClose} onRename={onRename} /> : null}
+      {current !== null ? (
+        <RenameForm current={current} onCancel={onClose} onRename={onRename} />
+      ) : null}
     </Dialog>
   );
 }

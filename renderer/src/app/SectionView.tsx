@@ -28,12 +28,22 @@ const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
  * store is written through the queue, never read back into the inputs), so typing never waits
  * for storage.
  */
-export function SectionView({ draftId, sectionId, number, template, record, queue, onWordCount }: SectionViewProps) {
+export function SectionView({
+  draftId,
+  sectionId,
+  number,
+  template,
+  record,
+  queue,
+  onWordCount,
+}: SectionViewProps) {
   const section = template.sections.find((s) => s.id === sectionId)!;
   const headingId = useId();
   const [fields, setFields] = useState<Record<string, FieldValue>>(record?.fields ?? {});
   const [domains, setDomains] = useState<string[]>(record?.domains ?? []);
-  const [criteria, setCriteria] = useState<Record<string, CriterionAssessment>>(record?.criteria ?? {});
+  const [criteria, setCriteria] = useState<Record<string, CriterionAssessment>>(
+    record?.criteria ?? {},
+  );
   const [words, setWords] = useState(record?.wordCount ?? 0);
 
   const setField = (id: string, value: FieldValue) => {
@@ -41,7 +51,9 @@ export function SectionView({ draftId, sectionId, number, template, record, queu
     queue.markDirty(draftId, sectionId, { fields: { [id]: value } });
   };
   const toggleDomain = (id: string, on: boolean) => {
-    const next = template.domains.map((d) => d.id).filter((d) => (d === id ? on : domains.includes(d)));
+    const next = template.domains
+      .map((d) => d.id)
+      .filter((d) => (d === id ? on : domains.includes(d)));
     setDomains(next);
     queue.markDirty(draftId, sectionId, { domains: next });
   };
@@ -79,12 +91,19 @@ export function SectionView({ draftId, sectionId, number, template, record, queu
         </h1>
       </header>
 
-      {section.guidance.length > 0 ? <Guidance sectionId={sectionId} paragraphs={section.guidance} /> : null}
+      {section.guidance.length > 0 ? (
+        <Guidance sectionId={sectionId} paragraphs={section.guidance} />
+      ) : null}
 
       {section.fields.length > 0 ? (
         <div className="fields" onBlur={flush}>
           {section.fields.map((field) => (
-            <FieldInput key={field.id} field={field} value={fields[field.id] ?? null} onChange={setField} />
+            <FieldInput
+              key={field.id}
+              field={field}
+              value={fields[field.id] ?? null}
+              onChange={setField}
+            />
           ))}
         </div>
       ) : null}
@@ -185,7 +204,9 @@ function FieldInput({
           </option>
         ))}
         {/* A value from an older template stays visible rather than silently changing. */}
-        {typeof value === 'string' && value && !field.options.includes(value) ? <option value={value}>{value}</option> : null}
+        {typeof value === 'string' && value && !field.options.includes(value) ? (
+          <option value={value}>{value}</option>
+        ) : null}
       </select>
     );
   } else if (field.type === 'number') {

@@ -12,4 +12,5 @@ const number = new Intl.NumberFormat('en-GB');
 export const formatDateTime = (ms: number): string => dateTime.format(ms);
 export const formatTime = (ms: number): string => time.format(ms);
 export const formatNumber = (n: number): string => number.format(n);
-export const formatWords = (n: number): string => `${number.format(n)} ${n === 1 ? 'word' : 'words'}`;
+export const formatWords = (n: number): string =>
+  `${number.format(n)} ${n === 1 ? 'word' : 'words'}`;

@@ -2,13 +2,16 @@ import { useSyncExternalStore } from 'react';
 
 /** Where the participant is; it lives in the URL hash so a reload and Back both work. */
 export type Route =
-  | { name: 'library' }
-  | { name: 'draft'; draftId: string; sectionId: string | null };
+  { name: 'library' } | { name: 'draft'; draftId: string; sectionId: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'draft' && parts[1]) {
-    return { name: 'draft', draftId: parts[1], sectionId: parts[2] === 'section' ? (parts[3] ?? null) : null };
+    return {
+      name: 'draft',
+      draftId: parts[1],
+      sectionId: parts[2] === 'section' ? (parts[3] ?? null) : null,
+    };
   }
   return { name: 'library' };
 }

@@ -3,7 +3,8 @@ import sdlp from '../../../resources/templates/sdlp-aed.json';
 import { parseTemplate, TemplateError } from '../../../shared/template';
 import { builtInTemplates, getTemplate } from '../../../shared/templates';
 
-const clone = () => structuredClone(sdlp) as Record<string, unknown> & { sections: Record<string, unknown>[] };
+const clone = () =>
+  structuredClone(sdlp) as Record<string, unknown> & { sections: Record<string, unknown>[] };
 
 function rejectAt(json: unknown): TemplateError {
   try {
@@ -35,7 +36,9 @@ describe('the SDLP AED template', () => {
     expect(t.stages.map((s) => s.id)).toEqual(['explore', 'prepare', 'deliver', 'sustain']);
     expect(t.domains).toHaveLength(4);
     expect(t.criteria).toHaveLength(7);
-    expect(t.sections.find((s) => s.id === 'about-you')!.fields.map((f) => f.label)).toContain('Full name');
+    expect(t.sections.find((s) => s.id === 'about-you')!.fields.map((f) => f.label)).toContain(
+      'Full name',
+    );
   });
 
   it('is listed among the built-in templates', () => {

@@ -45,7 +45,10 @@ describe('wordGuideStatus', () => {
   it('warns near and past a limit', () => {
     expect(wordGuideStatus(100, { limit: 1000 }).state).toBe('ok');
     expect(wordGuideStatus(950, { limit: 1000 }).state).toBe('near');
-    expect(wordGuideStatus(1001, { limit: 1000 })).toMatchObject({ state: 'over', label: '1,001 of 1,000 words (limit)' });
+    expect(wordGuideStatus(1001, { limit: 1000 })).toMatchObject({
+      state: 'over',
+      label: '1,001 of 1,000 words (limit)',
+    });
   });
 
   it('just counts without a guide', () => {

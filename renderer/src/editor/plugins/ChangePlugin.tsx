@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { EditorState } from 'lexical';
-import { $getRoot } from 'lexical';
+import { $getRoot, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { countWords } from '../../../../shared/word-count';
 
@@ -74,11 +74,17 @@ export function ChangePlugin({ onChange, onWordCount }: ChangePluginProps): null
 
     emitCount();
     const unregister = editor.registerUpdateListener(
-      ({ editorState, dirtyElements, dirtyLeaves }) => {
+      ({ editorState, dirtyElements, dirtyLeaves, tags }) => {
         // Selection moves and focus changes dirty nothing.
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         if (editorState === latest) return;
         latest = editorState;
+        if (tags.has(HISTORY_MERGE_TAG)) {
+          // Loading the stored state and re-rendering it into the page are tagged so (as in
+          // Lexical's OnChangePlugin): not the writer's change, though the count may be new.
+          emitCount();
+          return;
+        }
         onChangeRef.current(snapshotProducer(editorState));
         if (onWordCountRef.current !== undefined && timer === undefined && idle === undefined) {
           timer = setTimeout(scheduleCount, WORD_COUNT_INTERVAL_MS);

@@ -169,7 +169,6 @@ export function Toolbar({ editorId }: ToolbarProps) {
             type="button"
             className={`aed-toolbar__button${spec.groupEnd === true ? ' aed-toolbar__button--group-end' : ''}`}
             tabIndex={index === active ? 0 : -1}
-            aria-label={spec.name}
             aria-pressed={spec.pressed}
             aria-disabled={spec.disabled === true ? true : undefined}
             aria-expanded={spec.expanded}
@@ -187,6 +186,9 @@ export function Toolbar({ editorId }: ToolbarProps) {
             <span aria-hidden="true" className={`aed-toolbar__glyph ${spec.glyphClass ?? ''}`}>
               {spec.glyph}
             </span>
+            {/* The name as hidden text, not aria-label: a short glyph such as "H1" is not a
+                word of "Heading 1", and speech users say what the name is. */}
+            <span className="aed-visually-hidden">{spec.name}</span>
           </button>
         ))}
       </div>

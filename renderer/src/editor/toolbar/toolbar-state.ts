@@ -2,8 +2,14 @@ import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode, ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $findMatchingParent, $getNearestNodeOfType } from '@lexical/utils';
-import type { LexicalNode } from 'lexical';
-import { $getSelection, $isElementNode, $isRangeSelection, $isRootOrShadowRoot } from 'lexical';
+import type { LexicalNode, RangeSelection, TextFormatType } from 'lexical';
+import {
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isRootOrShadowRoot,
+  $isTextNode,
+} from 'lexical';
 
 export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -58,16 +64,28 @@ function $blockTypeOf(node: LexicalNode): BlockType {
   return block === null || block.getType() === 'paragraph' ? 'paragraph' : 'other';
 }
 
+/**
+ * A caret shows the format the next typed character gets (including one toggled with Ctrl+B
+ * before typing); a range shows a format as on only when all of its text has it, matching
+ * what pressing the button will do.
+ */
+function $hasFormat(selection: RangeSelection, format: TextFormatType): boolean {
+  if (selection.isCollapsed()) return selection.hasFormat(format);
+  const texts = selection.getNodes().filter($isTextNode);
+  if (texts.length === 0) return selection.hasFormat(format);
+  return texts.every((node) => node.hasFormat(format));
+}
+
 /** Reads the toolbar's pressed states from the current selection; call inside read/update. */
 export function $readToolbarState(): ToolbarState {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return EMPTY_TOOLBAR_STATE;
   const anchor = selection.anchor.getNode();
   return {
-    bold: selection.hasFormat('bold'),
-    italic: selection.hasFormat('italic'),
-    underline: selection.hasFormat('underline'),
-    strikethrough: selection.hasFormat('strikethrough'),
+    bold: $hasFormat(selection, 'bold'),
+    italic: $hasFormat(selection, 'italic'),
+    underline: $hasFormat(selection, 'underline'),
+    strikethrough: $hasFormat(selection, 'strikethrough'),
     block: $blockTypeOf(anchor),
     inLink: $findMatchingParent(anchor, $isLinkNode) !== null,
   };

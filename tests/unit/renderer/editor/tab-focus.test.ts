@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { createHeadlessEditor } from '@lexical/headless';
-import type { ListItemNode } from '@lexical/list';
+import type { ListNode } from '@lexical/list';
 import {
   $createListItemNode,
   $createListNode,
@@ -77,7 +77,7 @@ function depthOf(text: string): number {
       .find((each) => each.getTextContent() === text)!;
     const item = node.getParent();
     if (!$isListItemNode(item)) throw new Error('not in a list item');
-    return $getListDepth((item as ListItemNode).getParent()!);
+    return $getListDepth(item.getParent<ListNode>()!);
   });
 }
 
