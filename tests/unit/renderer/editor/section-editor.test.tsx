@@ -108,9 +108,18 @@ async function settle(fn: () => unknown = () => undefined): Promise<void> {
   });
 }
 
+/** A button's accessible name, as a screen reader computes it here: aria-label, else the text outside aria-hidden parts. */
+function accessibleName(b: Element): string {
+  const label = b.getAttribute('aria-label');
+  if (label !== null) return label;
+  const clone = b.cloneNode(true) as Element;
+  clone.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return (clone.textContent ?? '').trim();
+}
+
 function button(name: string): HTMLButtonElement {
   const found = Array.from(container.querySelectorAll<HTMLButtonElement>('button')).find(
-    (each) => each.getAttribute('aria-label') === name || each.textContent === name,
+    (each) => accessibleName(each) === name,
   );
   if (found === undefined) throw new Error(`no button ${name}`);
   return found;
@@ -128,9 +137,7 @@ describe('SectionEditor', () => {
     expect(toolbar.getAttribute('aria-controls')).toBe(textbox.id);
     expect(textbox.id).not.toBe('');
 
-    const names = Array.from(toolbar.querySelectorAll('button')).map((b) =>
-      b.getAttribute('aria-label'),
-    );
+    const names = Array.from(toolbar.querySelectorAll('button')).map(accessibleName);
     expect(names).toEqual([
       'Bold',
       'Italic',
