@@ -1,4 +1,5 @@
 import type { DraftRecord, SectionRecord } from '../../../shared/model';
+import type { ExportFormat } from '../../../shared/changes';
 
 /**
  * Why a snapshot was taken: 'auto' on a timer while writing, 'manual' when the participant asks,
@@ -22,4 +23,11 @@ export interface SnapshotRecord {
   wordCount: number;
   draft: DraftRecord;
   sections: SectionRecord[];
+  /** For a submission: how it was sent, so it can be exported again exactly. */
+  submission?: SubmissionInfo;
+}
+
+export interface SubmissionInfo {
+  format: ExportFormat;
+  fileName: string;
 }

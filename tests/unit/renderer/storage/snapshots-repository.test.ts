@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
+import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
+import { openTestDatabase, testClock } from './storage-test-helpers';
+
+function setup() {
+  const db = openTestDatabase();
+  const clock = testClock();
+  return {
+    db,
+    clock,
+    drafts: createDraftsRepository(db, clock),
+    snapshots: createSnapshotsRepository(db, clock),
+  };
+}
+
+describe('snapshots repository', () => {
+  it('freezes the whole draft: later edits do not change the snapshot', async () => {
+    const { drafts, snapshots, clock } = setup();
+    const draft = await drafts.createDraft({ title: 'AED', templateId: 'sdlp-aed' });
+    await drafts.saveSection(draft.id, 'explore', {
+      text: 'First version of the need.',
+      editorState: '{"v":1}',
+    });
+    await drafts.saveSection(draft.id, 'about-you', { fields: { 'full-name': 'Jane Smith' } });
+
+    const snap = await snapshots.takeSnapshot(draft.id, 'submission', 'Interim 1', {
+      format: 'docx',
+      fileName: 'AED - Jane Smith - Interim 1 - 2023-11-14.docx',
+    });
+    expect(snap.wordCount).toBe(5);
+    clock.advance(1000);
+    await drafts.saveSection(draft.id, 'explore', {
+      text: 'Rewritten entirely.',
+      editorState: '{"v":2}',
+    });
+    await drafts.renameDraft(draft.id, 'Renamed');
+
+    const again = (await snapshots.getSnapshot(snap.id))!;
+    expect(again.draft.title).toBe('AED');
+    const explore = again.sections.find((s) => s.sectionId === 'explore')!;
+    expect(explore.text).toBe('First version of the need.');
+    expect(explore.editorState).toBe('{"v":1}');
+    expect(again.sections.find((s) => s.sectionId === 'about-you')!.fields['full-name']).toBe(
+      'Jane Smith',
+    );
+    expect(again.submission).toEqual({
+      format: 'docx',
+      fileName: 'AED - Jane Smith - Interim 1 - 2023-11-14.docx',
+    });
+  });
+
+  it('lists a draft’s submissions oldest first, and no other draft’s or kind’s', async () => {
+    const { drafts, snapshots, clock } = setup();
+    const a = await drafts.createDraft({ title: 'A', templateId: 'sdlp-aed' });
+    const b = await drafts.createDraft({ title: 'B', templateId: 'sdlp-aed' });
+    await snapshots.takeSnapshot(a.id, 'submission', 'Interim 1');
+    clock.advance(10);
+    await snapshots.takeSnapshot(a.id, 'auto', 'Opened');
+    clock.advance(10);
+    await snapshots.takeSnapshot(b.id, 'submission', 'Interim 1');
+    clock.advance(10);
+    await snapshots.takeSnapshot(a.id, 'submission', 'Interim 2');
+    expect((await snapshots.listSubmissions(a.id)).map((s) => s.label)).toEqual([
+      'Interim 1',
+      'Interim 2',
+    ]);
+    expect((await snapshots.listSubmissions(b.id)).map((s) => s.label)).toEqual(['Interim 1']);
+  });
+
+  it('refuses a draft that does not exist and writes nothing', async () => {
+    const { db, snapshots } = setup();
+    await expect(snapshots.takeSnapshot('missing', 'manual', 'x')).rejects.toThrow(/no draft/);
+    expect(await db.snapshots.count()).toBe(0);
+  });
+
+  it('is removed with its draft when the trash is emptied', async () => {
+    const { db, drafts, snapshots } = setup();
+    const d = await drafts.createDraft({ title: 'Gone', templateId: 'sdlp-aed' });
+    await snapshots.takeSnapshot(d.id, 'submission', 'Final');
+    await drafts.trashDraft(d.id);
+    await drafts.emptyTrash();
+    expect(await db.snapshots.count()).toBe(0);
+  });
+});
