@@ -5,6 +5,7 @@ import './app/app.css';
 import { createPlatform } from './platform';
 import { AedDatabase, requestPersistence } from './storage/db';
 import { createDraftsRepository } from './storage/drafts-repository';
+import { createSnapshotsRepository } from './storage/snapshots-repository';
 
 const db = new AedDatabase();
 // Without persistence Chromium may evict a "best-effort" origin's IndexedDB under disk pressure.
@@ -12,6 +13,13 @@ void requestPersistence();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App services={{ db, drafts: createDraftsRepository(db), platform: createPlatform() }} />
+    <App
+      services={{
+        db,
+        drafts: createDraftsRepository(db),
+        snapshots: createSnapshotsRepository(db),
+        platform: createPlatform(),
+      }}
+    />
   </StrictMode>,
 );

@@ -1,6 +1,8 @@
 import { AnnouncerProvider } from './announcer';
 import { DraftScreen } from './DraftScreen';
 import { LibraryScreen } from './LibraryScreen';
+import { PrintView } from './print/PrintView';
+import { printHref } from './print/print-route';
 import { parseRoute, useHash } from './route';
 import { ServicesContext, type Services } from './services';
 
@@ -9,8 +11,16 @@ export function App({ services }: { services: Services }) {
   return (
     <ServicesContext.Provider value={services}>
       <AnnouncerProvider>
-        {route.name === 'draft' ? (
-          <DraftScreen key={route.draftId} draftId={route.draftId} sectionId={route.sectionId} />
+        {route.name === 'print' ? (
+          // Keyed without autoprint: dropping it from the URL after printing must not reload.
+          <PrintView key={printHref({ ...route.params, autoprint: false })} params={route.params} />
+        ) : route.name === 'draft' ? (
+          <DraftScreen
+            key={route.draftId}
+            draftId={route.draftId}
+            sectionId={route.sectionId}
+            view={route.view}
+          />
         ) : (
           <LibraryScreen />
         )}

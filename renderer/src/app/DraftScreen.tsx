@@ -1,8 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SectionRecord } from '../../../shared/model';
+import type { SnapshotRecord } from '../storage/snapshot-types';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
+import { useAnnouncer } from './announcer';
+import { ChangesView } from './export/ChangesView';
+import { ExportDialog, type ExportRequest } from './export/ExportDialog';
+import { runExport } from './export/run-export';
+import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { formatWords } from './format';
 import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
 import { SaveStatusView } from './SaveStatusView';
@@ -10,7 +16,15 @@ import { SectionView } from './SectionView';
 import { useServices } from './services';
 import { useSaveQueue, useSaveStatus } from './use-save-queue';
 
-export function DraftScreen({ draftId, sectionId }: { draftId: string; sectionId: string | null }) {
+export function DraftScreen({
+  draftId,
+  sectionId,
+  view,
+}: {
+  draftId: string;
+  sectionId: string | null;
+  view: 'section' | 'changes';
+}) {
   const { drafts } = useServices();
   const draft = useLiveQuery(
     async () => (await drafts.getDraft(draftId)) ?? null,
@@ -52,7 +66,8 @@ export function DraftScreen({ draftId, sectionId }: { draftId: string; sectionId
       trashed={draft.deletedAt !== null}
       template={template}
       sectionId={current.id}
-      routeMatches={current.id === sectionId}
+      view={view}
+      routeMatches={view === 'changes' || current.id === sectionId}
     />
   );
 }
@@ -63,6 +78,7 @@ function OpenDraft({
   trashed,
   template,
   sectionId,
+  view,
   routeMatches,
 }: {
   draftId: string;
@@ -70,9 +86,19 @@ function OpenDraft({
   trashed: boolean;
   template: Template;
   sectionId: string;
+  view: 'section' | 'changes';
   routeMatches: boolean;
 }) {
-  const { drafts } = useServices();
+  const services = useServices();
+  const { drafts, snapshots } = services;
+  const announce = useAnnouncer();
+  const submissions = useLiveQuery(() => snapshots.listSubmissions(draftId), [snapshots, draftId]);
+  // null: closed; otherwise the submission being exported again, if any.
+  const [exportTarget, setExportTarget] = useState<{ submission: SnapshotRecord | null } | null>(
+    null,
+  );
+  const [progress, setProgress] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const queue = useSaveQueue();
   const status = useSaveStatus(queue);
   // Stored word counts for the navigation and the total; the open section reports its live count.
@@ -81,6 +107,31 @@ function OpenDraft({
     [drafts, draftId],
   );
   const [live, setLive] = useState<{ sectionId: string; count: number } | null>(null);
+
+  async function startExport(request: ExportRequest, submission: SnapshotRecord | null) {
+    setExportTarget(null);
+    if (progress) return; // one export at a time
+    setDone(null);
+    setProgress('Starting the export…');
+    try {
+      const outcome = await runExport({
+        services,
+        queue,
+        template,
+        draftId,
+        request,
+        ...(submission ? { submissionId: submission.id } : {}),
+        onProgress: setProgress,
+      });
+      if (outcome.saved) setDone(`Exported “${outcome.fileName}”.`);
+    } catch (e) {
+      announce.error(
+        `The export failed: ${e instanceof Error ? e.message : String(e)} Your draft has not changed.`,
+      );
+    } finally {
+      setProgress(null);
+    }
+  }
 
   useEffect(() => {
     // Complete the URL (e.g. #/draft/<id> → its last section) without adding a Back step.
@@ -118,40 +169,66 @@ function OpenDraft({
         </p>
         <p className="total-words">{formatWords(total)} in all</p>
         <SaveStatusView status={status} />
+        <p className="export-progress" aria-live="polite">
+          {progress ?? done ?? ''}
+        </p>
+        <button
+          type="button"
+          className="primary"
+          disabled={progress !== null}
+          onClick={() => setExportTarget({ submission: null })}
+        >
+          Export
+        </button>
       </header>
-      <nav aria-label="Sections" className="sections-nav">
-        <ol>
-          {template.sections.map((s, i) => (
-            <li key={s.id} className={s.id === sectionId ? 'current' : undefined}>
-              <span className="section-number" aria-hidden="true">
-                {i + 1}
-              </span>
-              <a
-                href={draftHref(draftId, s.id)}
-                aria-current={s.id === sectionId ? 'page' : undefined}
-              >
-                {s.title}
-              </a>
-              {s.richText ? <span className="nav-words">{formatWords(countOf(s.id))}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <aside className="sidebar">
+        <nav aria-label="Sections" className="sections-nav">
+          <ol>
+            {template.sections.map((s, i) => (
+              <li key={s.id} className={s.id === sectionId ? 'current' : undefined}>
+                <span className="section-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <a
+                  href={draftHref(draftId, s.id)}
+                  aria-current={s.id === sectionId ? 'page' : undefined}
+                >
+                  {s.title}
+                </a>
+                {s.richText ? (
+                  <span className="nav-words">{formatWords(countOf(s.id))}</span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <SubmissionsPanel
+          draftId={draftId}
+          submissions={submissions ?? []}
+          busy={progress !== null}
+          onExportAgain={(submission) => setExportTarget({ submission })}
+        />
+      </aside>
+
       <main className="section-main">
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.
           </p>
         ) : null}
-        <SectionLoader
-          key={`${draftId}/${section.id}`}
-          draftId={draftId}
-          number={index + 1}
-          template={template}
-          sectionId={section.id}
-          queue={queue}
-          onWordCount={(count) => setLive({ sectionId: section.id, count })}
-        />
+        {view === 'changes' ? (
+          <ChangesView draftId={draftId} template={template} submissions={submissions ?? []} />
+        ) : (
+          <SectionLoader
+            key={`${draftId}/${section.id}`}
+            draftId={draftId}
+            number={index + 1}
+            template={template}
+            sectionId={section.id}
+            queue={queue}
+            onWordCount={(count) => setLive({ sectionId: section.id, count })}
+          />
+        )}
         <nav className="pager" aria-label="Previous and next section">
           {previous ? (
             <a href={draftHref(draftId, previous.id)} rel="prev">
@@ -167,6 +244,15 @@ function OpenDraft({
           ) : null}
         </nav>
       </main>
+      <ExportDialog
+        open={exportTarget !== null}
+        template={template}
+        usedLabels={(submissions ?? []).map((s) => s.label)}
+        canSummariseChanges={(submissions ?? []).length > 0 && !exportTarget?.submission}
+        {...(exportTarget?.submission ? { fixedLabel: exportTarget.submission.label } : {})}
+        onClose={() => setExportTarget(null)}
+        onExport={(request) => void startExport(request, exportTarget?.submission ?? null)}
+      />
     </div>
   );
 }

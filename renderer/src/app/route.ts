@@ -1,16 +1,22 @@
 import { useSyncExternalStore } from 'react';
+import { parsePrintHash, type PrintParams } from './print/print-route';
 
 /** Where the participant is; it lives in the URL hash so a reload and Back both work. */
 export type Route =
-  { name: 'library' } | { name: 'draft'; draftId: string; sectionId: string | null };
+  | { name: 'library' }
+  | { name: 'draft'; draftId: string; sectionId: string | null; view: 'section' | 'changes' }
+  | { name: 'print'; params: PrintParams };
 
 export function parseRoute(hash: string): Route {
+  const print = parsePrintHash(hash);
+  if (print) return { name: 'print', params: print };
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'draft' && parts[1]) {
     return {
       name: 'draft',
       draftId: parts[1],
       sectionId: parts[2] === 'section' ? (parts[3] ?? null) : null,
+      view: parts[2] === 'changes' ? 'changes' : 'section',
     };
   }
   return { name: 'library' };
@@ -19,6 +25,11 @@ export function parseRoute(hash: string): Route {
 export function draftHref(draftId: string, sectionId?: string | null): string {
   const base = `#/draft/${encodeURIComponent(draftId)}`;
   return sectionId ? `${base}/section/${encodeURIComponent(sectionId)}` : base;
+}
+
+/** The changes since the last submission (or since `snapshotId`). */
+export function changesHref(draftId: string): string {
+  return `#/draft/${encodeURIComponent(draftId)}/changes`;
 }
 
 export const LIBRARY_HREF = '#/';

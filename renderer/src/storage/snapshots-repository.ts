@@ -15,7 +15,11 @@ export interface SnapshotsRepository {
     submission?: SubmissionInfo,
   ) => Promise<SnapshotRecord>;
   getSnapshot: (id: string) => Promise<SnapshotRecord | undefined>;
-  /** A draft's submissions, oldest first (the order they were sent). */
+  /** Marks a snapshot as sent: how, and under which file name. */
+  recordSubmission: (id: string, submission: SubmissionInfo) => Promise<void>;
+  /** Removes a snapshot, e.g. one taken for an export that was then cancelled. */
+  deleteSnapshot: (id: string) => Promise<void>;
+  /** A draft's submissions (snapshots that were sent), oldest first. */
   listSubmissions: (draftId: string) => Promise<SnapshotRecord[]>;
 }
 
@@ -48,12 +52,21 @@ export function createSnapshotsRepository(
 
     getSnapshot: (id) => db.snapshots.get(id),
 
+    recordSubmission: async (id, submission) => {
+      // Only the record of how it was sent changes; the frozen content never does.
+      if ((await db.snapshots.update(id, { submission })) === 0) {
+        throw new Error('That submission no longer exists.');
+      }
+    },
+
+    deleteSnapshot: (id) => db.snapshots.delete(id),
+
     listSubmissions: async (draftId) =>
       (
         await db.snapshots
           .where('[draftId+createdAt]')
           .between([draftId, -Infinity], [draftId, Infinity])
           .toArray()
-      ).filter((s) => s.kind === 'submission'),
+      ).filter((s) => s.kind === 'submission' && s.submission !== undefined),
   };
 }

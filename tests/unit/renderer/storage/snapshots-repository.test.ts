@@ -54,18 +54,31 @@ describe('snapshots repository', () => {
     const { drafts, snapshots, clock } = setup();
     const a = await drafts.createDraft({ title: 'A', templateId: 'sdlp-aed' });
     const b = await drafts.createDraft({ title: 'B', templateId: 'sdlp-aed' });
-    await snapshots.takeSnapshot(a.id, 'submission', 'Interim 1');
+    const sent = { format: 'docx', fileName: 'x.docx' } as const;
+    await snapshots.takeSnapshot(a.id, 'submission', 'Interim 1', sent);
     clock.advance(10);
     await snapshots.takeSnapshot(a.id, 'auto', 'Opened');
     clock.advance(10);
-    await snapshots.takeSnapshot(b.id, 'submission', 'Interim 1');
+    await snapshots.takeSnapshot(b.id, 'submission', 'Interim 1', sent);
     clock.advance(10);
-    await snapshots.takeSnapshot(a.id, 'submission', 'Interim 2');
+    // Taken for an export that has not been saved yet: not a submission until it is recorded.
+    const pending = await snapshots.takeSnapshot(a.id, 'submission', 'Interim 2');
+    expect((await snapshots.listSubmissions(a.id)).map((s) => s.label)).toEqual(['Interim 1']);
+    await snapshots.recordSubmission(pending.id, { format: 'pdf', fileName: 'y.pdf' });
     expect((await snapshots.listSubmissions(a.id)).map((s) => s.label)).toEqual([
       'Interim 1',
       'Interim 2',
     ]);
     expect((await snapshots.listSubmissions(b.id)).map((s) => s.label)).toEqual(['Interim 1']);
+  });
+
+  it('deletes a snapshot whose export was cancelled', async () => {
+    const { db, drafts, snapshots } = setup();
+    const d = await drafts.createDraft({ title: 'C', templateId: 'sdlp-aed' });
+    const s = await snapshots.takeSnapshot(d.id, 'submission', 'Final');
+    await snapshots.deleteSnapshot(s.id);
+    expect(await db.snapshots.count()).toBe(0);
+    await expect(snapshots.recordSubmission(s.id, { format: 'docx', fileName: 'z.docx' })).rejects.toThrow(/no longer exists/);
   });
 
   it('refuses a draft that does not exist and writes nothing', async () => {

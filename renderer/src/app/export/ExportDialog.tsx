@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import type { ExportFormat } from '../../../../shared/changes';
+import type { ExportOptions } from '../../../../shared/export/document';
+import type { Template } from '../../../../shared/template';
+import { Dialog } from '../Dialog';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** The submission label ("Interim 1", "Final"), or null when the export is not a submission. */
+  label: string | null;
+  options: ExportOptions;
+  /** Append a summary of what changed since the previous submission. */
+  includeChanges: boolean;
+}
+
+interface ExportDialogProps {
+  open: boolean;
+  template: Template;
+  /** Labels already used, shown so a participant notices sending "Interim 1" twice. */
+  usedLabels: readonly string[];
+  /** Whether there is an earlier submission to summarise changes against. */
+  canSummariseChanges: boolean;
+  /** Set when exporting an earlier submission again: its label is fixed. */
+  fixedLabel?: string;
+  onClose: () => void;
+  onExport: (request: ExportRequest) => void;
+}
+
+const NOT_A_SUBMISSION = '';
+
+export function ExportDialog(props: ExportDialogProps) {
+  return (
+    <Dialog title="Export" open={props.open} onClose={props.onClose}>
+      <ExportForm {...props} />
+    </Dialog>
+  );
+}
+
+function ExportForm({
+  template,
+  usedLabels,
+  canSummariseChanges,
+  fixedLabel,
+  onClose,
+  onExport,
+}: ExportDialogProps) {
+  const [format, setFormat] = useState<ExportFormat>('docx');
+  const [label, setLabel] = useState(fixedLabel ?? NOT_A_SUBMISSION);
+  const [includeGuidance, setIncludeGuidance] = useState(false);
+  const [includeWordCounts, setIncludeWordCounts] = useState(false);
+  const [omitEmptySections, setOmitEmptySections] = useState(false);
+  const [includeChanges, setIncludeChanges] = useState(false);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onExport({
+      format,
+      label: label === NOT_A_SUBMISSION ? null : label,
+      options: { includeGuidance, includeWordCounts, omitEmptySections },
+      includeChanges: includeChanges && canSummariseChanges,
+    });
+  }
+
+  const reused = label !== NOT_A_SUBMISSION && !fixedLabel && usedLabels.includes(label);
+  return (
+    <form className="form" onSubmit={submit}>
+      <label className="field">
+        <span className="field-label">Format</span>
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <option value="docx">Word (.docx)</option>
+          <option value="pdf">PDF</option>
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Submission</span>
+        <select
+          value={label}
+          disabled={fixedLabel !== undefined}
+          onChange={(e) => setLabel(e.target.value)}
+        >
+          {fixedLabel !== undefined ? (
+            <option value={fixedLabel}>{fixedLabel}</option>
+          ) : (
+            <>
+              <option value={NOT_A_SUBMISSION}>Not a submission</option>
+              {template.submissionLabels.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </>
+          )}
+        </select>
+        <span className="field-hint">
+          {fixedLabel !== undefined
+            ? 'This submission is exported exactly as it was sent.'
+            : label === NOT_A_SUBMISSION
+              ? 'A copy for yourself or a colleague; nothing is recorded.'
+              : 'A copy of the whole draft is kept as this submission, so you can export it again later exactly as sent.'}
+        </span>
+        {reused ? (
+          <span className="field-hint warn">
+            You have already sent a submission called “{label}”.
+          </span>
+        ) : null}
+      </label>
+      <fieldset className="options">
+        <legend>Include</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeGuidance}
+            onChange={(e) => setIncludeGuidance(e.target.checked)}
+          />
+          The guidance for each section
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeWordCounts}
+            onChange={(e) => setIncludeWordCounts(e.target.checked)}
+          />
+          Word counts
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={omitEmptySections}
+            onChange={(e) => setOmitEmptySections(e.target.checked)}
+          />
+          Leave out sections not yet written
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeChanges && canSummariseChanges}
+            disabled={!canSummariseChanges}
+            onChange={(e) => setIncludeChanges(e.target.checked)}
+          />
+          A summary of changes since the last submission
+        </label>
+      </fieldset>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Export
+        </button>
+      </div>
+    </form>
+  );
+}

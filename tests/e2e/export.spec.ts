@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docxText } from '../fixtures/readers';
+import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+test('export a submission, edit, export it again unchanged, and see the changes', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aed-export-'));
+  const library = new LibraryPage(page);
+  await library.goto();
+  const draft = await library.createDraft('Export test');
+  await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Jane Smith');
+  const editor = await draft.openSection(EXPLORE);
+  await editor.click();
+  await page.keyboard.type('Pupils found fractions hard (½ ≤ ¾).');
+  await draft.expectSaved();
+
+  // Export → Word, Interim 1: downloaded at once in the web build, named for what it is.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (.docx)' });
+  await dialog.getByRole('combobox', { name: 'Submission' }).selectOption({ label: 'Interim 1' });
+  const firstDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog).toBeHidden();
+  const download = await firstDownload;
+  expect(download.suggestedFilename()).toBe(`AED - Jane Smith - Interim 1 - ${today()}.docx`);
+  const first = join(dir, 'first.docx');
+  await download.saveAs(first);
+
+  // The draft lists the submission.
+  const submissions = page.getByRole('region', { name: 'Submissions' });
+  await expect(submissions.getByText('Interim 1')).toBeVisible();
+
+  // Edit the draft, then export Interim 1 again: the original content, not the edit.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Staff agreed to try bar models.');
+  await draft.expectSaved();
+  await submissions.getByRole('button', { name: 'Export Interim 1 again' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Submission' })).toHaveValue('Interim 1');
+  const secondDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const again = await secondDownload;
+  expect(again.suggestedFilename()).toBe(`AED - Jane Smith - Interim 1 - ${today()}.docx`);
+  const second = join(dir, 'second.docx');
+  await again.saveAs(second);
+
+  const [firstText, secondText] = await Promise.all([docxText(first), docxText(second)]);
+  for (const text of [firstText, secondText]) {
+    expect(text).toContain('Pupils found fractions hard (½ ≤ ¾).');
+    expect(text).not.toContain('bar models');
+    expect(text).toContain('Jane Smith');
+    expect(text).toContain('Interim 1');
+  }
+
+  // The changes view shows the edit.
+  await submissions.getByRole('link', { name: 'Changes since the last submission' }).click();
+  await expect(page.getByRole('heading', { name: 'Changes since Interim 1' })).toBeVisible();
+  const change = page.getByRole('article', { name: EXPLORE });
+  await expect(change.locator('ins')).toContainText('Staff agreed to try bar models.');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(new DraftPage(page).status).toHaveText(/Saved/);
+});
