@@ -11,7 +11,12 @@
 export const AED_BRIDGE_KEY = 'aed';
 
 /** Request channels: the renderer invokes, main answers (`ipcRenderer.invoke` / `ipcMain.handle`). */
-export const IPC_REQUEST_CHANNELS = ['file:save', 'app:info', 'app:ready-to-close'] as const;
+export const IPC_REQUEST_CHANNELS = [
+  'file:save',
+  'pdf:export',
+  'app:info',
+  'app:ready-to-close',
+] as const;
 
 /** Event channels: main sends, the renderer listens (`webContents.send` / `ipcRenderer.on`). */
 export const IPC_EVENT_CHANNELS = ['app:before-close'] as const;

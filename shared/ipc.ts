@@ -63,6 +63,26 @@ export const fileSaveResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type FileSaveResult = z.infer<typeof fileSaveResultSchema>;
 
+/** Where the print view's routes start; `pdf:export` prints nothing else. */
+export const PRINT_HASH_PREFIX = '#/print/';
+
+/** Arguments of `pdf:export`. */
+export const pdfExportArgsSchema = z.strictObject({
+  /**
+   * The print view's location hash, e.g. `#/print/<draftId>?label=Interim%201&counts=1`: main
+   * loads `app://aed/index.html` with it. Only a hash, so it cannot name another page or origin;
+   * it must be URL-encoded (no spaces, no second `#`). Main checks it again before loading.
+   */
+  printUrlHash: z
+    .string()
+    .max(4096)
+    .startsWith(PRINT_HASH_PREFIX)
+    .regex(/^#\/print\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]+$/, 'a URL-encoded print view hash'),
+  /** The file name offered in the save dialog, e.g. `AED - Jane Smith - Interim 1 - 2026-03-14.pdf`. */
+  suggestedName: z.string().trim().min(1).max(255),
+});
+export type PdfExportArgs = z.infer<typeof pdfExportArgsSchema>;
+
 /** Result of `app:info`. */
 export const appInfoSchema = z.strictObject({
   /** The app's version (package.json `version`). */
@@ -93,6 +113,13 @@ export const ipcRequestContract = {
    * those come back as `{ ok: false, error }`.
    */
   'file:save': { args: fileSaveArgsSchema, result: fileSaveResultSchema },
+  /**
+   * Prints the print view to a PDF in a hidden window (Chromium's `printToPDF`, page size,
+   * margins and page numbers from the view's CSS), then shows a save dialog and writes it from
+   * main. Answers like `file:save`: cancel is `{ ok: true, saved: false }`, a failure (the view
+   * not rendering in time, a full disk, a file open elsewhere) `{ ok: false, error }`.
+   */
+  'pdf:export': { args: pdfExportArgsSchema, result: fileSaveResultSchema },
   /** The app's version and the operating system, for About and bug reports. */
   'app:info': { args: z.undefined(), result: appInfoSchema },
   /**

@@ -4,6 +4,7 @@
  * editor's HTML), so both exports render the same content from one place. Plain data: it can be
  * handed to a worker or a print view as it is.
  */
+import { addedPassages, type SectionChange } from '../changes';
 import type { CriterionAssessment, DraftRecord, FieldValue, SectionRecord } from '../model';
 import type { CoverRole, Template, TemplateSection } from '../template';
 import { countWords, wordGuideStatus } from '../word-count';
@@ -233,7 +234,12 @@ export interface BuildDocumentInput {
   options: ExportOptions;
   /** The export's date when it is not a submission (default: now). */
   now?: Date;
+  /** Appends a summary of what changed since an earlier submission, for the Cohort Lead. */
+  changes?: { since: string; sections: readonly SectionChange[] };
 }
+
+/** The id of the appended changes summary among the document's sections. */
+export const CHANGES_SECTION_ID = 'changes-summary';
 
 const ASSESSMENT_LABELS: Record<CriterionAssessment, string> = {
   'not-yet': 'Not yet',
@@ -266,6 +272,24 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
     totalWords += count;
     const number = sections.length + 1;
     sections.push({ ...content, number, heading: `${number}. ${content.title}` });
+  }
+
+  if (input.changes) {
+    const number = sections.length + 1;
+    const title = `Changes since ${cleanLine(input.changes.since)}`;
+    sections.push({
+      id: CHANGES_SECTION_ID,
+      number,
+      title,
+      heading: `${number}. ${title}`,
+      guidance: [],
+      fields: [],
+      domains: null,
+      criteria: null,
+      blocks: changesBlocks(input.changes),
+      empty: false,
+      words: null,
+    });
   }
 
   const cover = buildCover(input, records);
@@ -370,6 +394,33 @@ function buildSection(
         ? { count, label: wordGuideStatus(count, section.richText.wordGuide).label }
         : null,
   };
+}
+
+const text = (t: string): TextRun => ({ kind: 'text', text: cleanLine(t) });
+
+/** Per changed section: its title, how much changed, and the added passages, briefly. */
+function changesBlocks({ since, sections }: NonNullable<BuildDocumentInput['changes']>): Block[] {
+  if (sections.length === 0) {
+    return [{ kind: 'paragraph', runs: [text(`Nothing has changed since ${since}.`)] }];
+  }
+  return sections.flatMap((change): Block[] => {
+    const passages = addedPassages(change);
+    const summary = `${change.added} ${change.added === 1 ? 'word' : 'words'} added, ${change.removed} removed.`;
+    return [
+      { kind: 'heading', level: 2, runs: [text(change.title)] },
+      { kind: 'paragraph', runs: [text(summary)] },
+      ...(passages.length > 0
+        ? [
+            {
+              kind: 'list',
+              style: 'bullet',
+              start: 1,
+              items: passages.map((p) => ({ runs: [text(`“${p}”`)], lists: [] })),
+            } satisfies ListBlock,
+          ]
+        : []),
+    ];
+  });
 }
 
 function formatField(value: FieldValue | undefined): string | null {

@@ -83,8 +83,9 @@ export const STYLES: IStylesOptions = {
         outlineLevel: 3,
       },
     },
+    // Word's own list look: no gap between items (contextual spacing), a normal gap after the list.
     listParagraph: {
-      paragraph: { spacing: { after: 80 } },
+      paragraph: { spacing: { after: 160 }, contextualSpacing: true },
     },
     hyperlink: {
       run: { color: '0563C1', underline: {} },

@@ -244,8 +244,10 @@ function renderSection(
   const meta: string[] = [];
   if (section.domains && section.domains.length > 0)
     meta.push(`Domains: ${section.domains.join(', ')}`);
-  if (section.words) meta.push(`Word count: ${section.words.label}`);
-  for (const line of meta) out.push(new Paragraph({ text: line, style: STYLE.meta }));
+  // "Word count: 0 of about 800 words" under "Not yet written" says nothing new.
+  if (section.words && !section.empty) meta.push(`Word count: ${section.words.label}`);
+  for (const line of meta)
+    out.push(new Paragraph({ text: line, style: STYLE.meta, keepNext: true }));
 
   if (section.guidance.length > 0) {
     out.push(
@@ -254,7 +256,9 @@ function renderSection(
         keepNext: true,
         children: [new TextRun({ text: 'Guidance', bold: true, italics: false })],
       }),
-      ...section.guidance.map((g) => new Paragraph({ text: g, style: STYLE.guidance })),
+      ...section.guidance.map(
+        (g) => new Paragraph({ text: g, style: STYLE.guidance, keepNext: true }),
+      ),
       new Paragraph({ spacing: { after: 0 }, children: [] }),
     );
   }

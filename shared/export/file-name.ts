@@ -3,6 +3,7 @@
  * are safe to save on Windows, macOS and Linux, and to attach to an email, whatever the
  * participant typed as their name.
  */
+import type { ExportDocument } from './document';
 import { formatIsoDate } from './text';
 
 export interface ExportFileNameInput {
@@ -12,7 +13,8 @@ export interface ExportFileNameInput {
   draftTitle?: string | null;
   /** The submission's label ("Interim 2", "Final"); "Draft" when the export is not a submission. */
   label: string | null | undefined;
-  date: Date;
+  /** The submission's (or export's) date, or that date already as "2026-03-14". */
+  date: Date | string;
   /** "docx" or "pdf" (a leading dot is fine). */
   extension: string;
 }
@@ -29,7 +31,7 @@ export function exportFileName(input: ExportFileNameInput): string {
   const suffix = extension ? `.${extension}` : '';
   const who = cleanPart(input.participant) || cleanPart(input.draftTitle) || 'Untitled';
   const label = cleanPart(input.label) || 'Draft';
-  const date = formatIsoDate(input.date);
+  const date = typeof input.date === 'string' ? cleanPart(input.date) : formatIsoDate(input.date);
   // The name is what gets cut when the whole is too long, so the label and date survive (and
   // sanitizeFileName cuts the end of whatever is still too long, such as a very long label).
   const rest = `AED -  - ${label} - ${date}${suffix}`;
@@ -41,12 +43,23 @@ export function exportFileName(input: ExportFileNameInput): string {
   return sanitizeFileName(`AED - ${name} - ${label} - ${date}${suffix}`);
 }
 
+/** The file name for an export document, from its own cover, so the two always agree. */
+export function documentFileName(doc: ExportDocument, extension: string): string {
+  return exportFileName({
+    participant: doc.cover.participant,
+    draftTitle: doc.cover.title,
+    label: doc.cover.isSubmission ? doc.cover.label : null,
+    date: doc.cover.isoDate,
+    extension,
+  });
+}
+
 // Unsafe on Windows (and `/` everywhere); `"` reads better as an apostrophe than as a dash.
 const RESERVED_CHARACTERS = /[<>:/\\|?*]/g;
-// C0 and C1 controls, and bidirectional overrides and isolates: the last are how a file called
-// "…‮xcod.exe" displays as "…exe.docx".
-// eslint-disable-next-line no-control-regex
+// C0 and C1 controls, and bidirectional marks, overrides and isolates: a right-to-left override
+// (U+202E) is how "Smith<U+202E>xcod.exe" displays as "Smithexe.docx".
 const INVISIBLE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // Windows refuses these as a name, whatever the extension: "CON.docx" and "com1.pdf" too.
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;

@@ -16,7 +16,7 @@ import type {
   TableRow,
   TextRun,
 } from './document';
-import { exportableLinkUrl } from './link-url';
+import { exportableLinkUrl } from '../link-url';
 import { cleanText } from './text';
 
 // Lexical's TextNode format bits (lexical/src/LexicalConstants.ts, 0.52).

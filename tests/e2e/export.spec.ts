@@ -60,8 +60,26 @@ test('export a submission, edit, export it again unchanged, and see the changes'
     expect(text).toContain('Interim 1');
   }
 
-  // The changes view shows the edit.
+  // Interim 2, with a summary of the changes since Interim 1 for the Cohort Lead.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Submission' }).selectOption({ label: 'Interim 2' });
+  await dialog.getByRole('checkbox', { name: 'A summary of changes since the last submission' }).check();
+  const thirdDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const interim2 = await thirdDownload;
+  expect(interim2.suggestedFilename()).toBe(`AED - Jane Smith - Interim 2 - ${today()}.docx`);
+  const third = join(dir, 'third.docx');
+  await interim2.saveAs(third);
+  const thirdText = await docxText(third);
+  expect(thirdText).toContain('Changes since Interim 1');
+  expect(thirdText).toContain('“Staff agreed to try bar models.”');
+  await expect(submissions.getByRole('listitem')).toHaveCount(2);
+
+  // The changes view shows the edit (against Interim 1, chosen in the view).
   await submissions.getByRole('link', { name: 'Changes since the last submission' }).click();
+  await expect(page.getByRole('heading', { name: 'Changes since Interim 2' })).toBeVisible();
+  await expect(page.getByText('Nothing has changed since Interim 2.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Compare with' }).selectOption({ index: 0 });
   await expect(page.getByRole('heading', { name: 'Changes since Interim 1' })).toBeVisible();
   const change = page.getByRole('article', { name: EXPLORE });
   await expect(change.locator('ins')).toContainText('Staff agreed to try bar models.');

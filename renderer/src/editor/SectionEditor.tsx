@@ -10,7 +10,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { EDITOR_NAMESPACE } from './editor-config';
-import { isAllowedLinkUrl } from './link-url';
+import { isAllowedLinkUrl } from '../../../shared/link-url';
 import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
 import { nodes } from './nodes';
 import {

@@ -1,3 +1,4 @@
+import { compareDrafts } from '../../../../shared/changes';
 import type { DraftRecord, SectionRecord } from '../../../../shared/model';
 import { buildDocument, type ExportDocument } from '../../../../shared/export/document';
 import { renderDocx } from '../../../../shared/export/docx';
@@ -85,7 +86,11 @@ export async function runExport(args: {
 
   try {
     onProgress?.(request.format === 'docx' ? 'Making the Word document…' : 'Preparing the PDF…');
+    const changes = request.includeChanges
+      ? await changesSincePrevious(services, template, source)
+      : null;
     const doc = buildDocument({
+      ...(changes ? { changes } : {}),
       template,
       draft: source.draft,
       sections: source.sections,
@@ -113,6 +118,21 @@ export async function runExport(args: {
     if (created) await services.snapshots.deleteSnapshot(created.id).catch(() => undefined);
     throw error;
   }
+}
+
+/** What changed between the submission sent before this one and this export's content. */
+async function changesSincePrevious(services: Services, template: Template, source: Source) {
+  const earlier = (await services.snapshots.listSubmissions(source.draft.id)).filter(
+    (s) =>
+      s.id !== source.snapshot?.id && (!source.snapshot || s.createdAt < source.snapshot.createdAt),
+  );
+  const previous = earlier[earlier.length - 1];
+  return previous
+    ? {
+        since: previous.label,
+        sections: compareDrafts(template, previous.sections, source.sections),
+      }
+    : null;
 }
 
 async function save(

@@ -81,11 +81,7 @@ export function PrintView(props: { params: PrintParams }) {
     <div className="print-view">
       <nav className="print-toolbar" aria-label="Print">
         <a href={draftHref(params.draftId)}>Back to draft</a>
-        <button
-          type="button"
-          onClick={() => requestPrint()}
-          disabled={state.status !== 'ready'}
-        >
+        <button type="button" onClick={() => requestPrint()} disabled={state.status !== 'ready'}>
           Print / Save as PDF
         </button>
       </nav>

@@ -1,5 +1,6 @@
+import { compareDrafts } from '../../../../shared/changes';
 import { buildDocument, type ExportDocument } from '../../../../shared/export/document';
-import { exportFileName } from '../../../../shared/export/file-name';
+import { documentFileName } from '../../../../shared/export/file-name';
 import type { DraftRecord, SectionRecord } from '../../../../shared/model';
 import type { Template } from '../../../../shared/template';
 import { getTemplate as getBuiltInTemplate } from '../../../../shared/templates';
@@ -71,6 +72,16 @@ export async function loadPrintDocument(
   const date =
     (params.date ? parseIsoDate(params.date) : null) ??
     (snapshot ? new Date(snapshot.createdAt) : now);
+  let changes: { since: string; sections: ReturnType<typeof compareDrafts> } | undefined;
+  if (params.changesSince) {
+    const since = await sources.getSnapshot(params.changesSince);
+    if (!since || since.draftId !== params.draftId) {
+      throw new PrintLoadError(
+        'The earlier submission to compare with is no longer stored. Export again without the summary of changes.',
+      );
+    }
+    changes = { since: since.label, sections: compareDrafts(template, since.sections, sections) };
+  }
   const doc = buildDocument({
     template,
     draft,
@@ -82,13 +93,8 @@ export async function loadPrintDocument(
       includeWordCounts: params.includeWordCounts,
       omitEmptySections: params.omitEmptySections,
     },
+    ...(changes ? { changes } : {}),
   });
-  const fileName = exportFileName({
-    participant: doc.cover.participant,
-    draftTitle: draft.title,
-    label,
-    date,
-    extension: 'pdf',
-  });
-  return { doc, title: fileName.replace(/\.pdf$/, '') };
+  // The same name the desktop's save dialog and the Word export propose.
+  return { doc, title: documentFileName(doc, 'pdf').replace(/\.pdf$/, '') };
 }

@@ -21,10 +21,12 @@ export interface RenderedEnvironment {
 const FRAME_FALLBACK_MS = 250;
 
 export const browserEnvironment: RenderedEnvironment = {
-  fontsReady: () => document.fonts.ready,
+  // Every browser the app runs in has both; a DOM without them (jsdom) just waits less.
+  fontsReady: () => ('fonts' in document ? document.fonts.ready : Promise.resolve()),
   nextFrame: () =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, FRAME_FALLBACK_MS);
+      if (typeof requestAnimationFrame !== 'function') return;
       requestAnimationFrame(() => {
         clearTimeout(timer);
         resolve();

@@ -1,6 +1,6 @@
 /**
- * The print view's address: `#/print/<draftId>?snapshot=…&label=…&date=…&guidance=0&counts=1&
- * omitEmpty=0&autoprint=1`. Everything the export dialog chose travels in the URL, because the
+ * The print view's address: `#/print/<draftId>?snapshot=…&label=…&date=…&since=…&guidance=0&
+ * counts=1&omitEmpty=0&autoprint=1`. Everything the export dialog chose travels in the URL, because the
  * view is opened as a page of its own (a new browser tab, or the desktop's hidden print window)
  * and has nothing else to read it from.
  */
@@ -14,6 +14,8 @@ export interface PrintParams {
   label: string | null;
   /** The submission's date as an ISO calendar date ("2026-03-14"); null: the snapshot's, or today. */
   date: string | null;
+  /** Append a summary of what changed since this earlier submission (a snapshot id). */
+  changesSince: string | null;
   includeGuidance: boolean;
   includeWordCounts: boolean;
   omitEmptySections: boolean;
@@ -32,6 +34,7 @@ const Q = {
   snapshot: 'snapshot',
   label: 'label',
   date: 'date',
+  changesSince: 'since',
   guidance: 'guidance',
   counts: 'counts',
   omitEmpty: 'omitEmpty',
@@ -44,6 +47,7 @@ export function printHref(input: PrintHrefInput): string {
   if (input.snapshotId) query.set(Q.snapshot, input.snapshotId);
   if (input.label) query.set(Q.label, input.label);
   if (input.date && isIsoDate(input.date)) query.set(Q.date, input.date);
+  if (input.changesSince) query.set(Q.changesSince, input.changesSince);
   query.set(Q.guidance, flag(input.includeGuidance));
   query.set(Q.counts, flag(input.includeWordCounts));
   query.set(Q.omitEmpty, flag(input.omitEmptySections));
@@ -75,6 +79,7 @@ export function parsePrintHash(hash: string): PrintParams | null {
     snapshotId: text(Q.snapshot),
     label: text(Q.label),
     date: date && isIsoDate(date) ? date : null,
+    changesSince: text(Q.changesSince),
     includeGuidance: query.get(Q.guidance) === '1',
     includeWordCounts: query.get(Q.counts) === '1',
     omitEmptySections: query.get(Q.omitEmpty) === '1',

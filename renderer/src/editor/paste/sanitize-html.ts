@@ -1,4 +1,4 @@
-import { isAllowedLinkUrl } from '../link-url';
+import { isAllowedLinkUrl } from '../../../../shared/link-url';
 import type { Emphasis, EmphasisFromStyle } from './css-declarations';
 import { emphasisFromStyle } from './css-declarations';
 

@@ -1,6 +1,6 @@
 import { LinkNode } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
-import { isAllowedLinkUrl } from '../link-url';
+import { isAllowedLinkUrl } from '../../../../shared/link-url';
 
 /**
  * The last line of the link rule: whatever made a link (the form, LinkPlugin's paste-a-URL,

@@ -1,6 +1,6 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { normalizeLinkInput } from '../link-url';
+import { normalizeLinkInput } from '../../../../shared/link-url';
 
 interface LinkFormProps {
   id: string;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { isAllowedLinkUrl, normalizeLinkInput } from '../../../../renderer/src/editor/link-url';
+import { isAllowedLinkUrl, normalizeLinkInput } from '../../../shared/link-url';
 
 describe('isAllowedLinkUrl', () => {
   it.each([

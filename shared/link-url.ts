@@ -1,7 +1,7 @@
 // Links in a section go into a document a Cohort Lead opens elsewhere (DOCX, PDF), so only
 // schemes that are safe and useful there are kept: https: for the web and mailto: for email.
 // javascript:, data:, vbscript:, file: and plain http: are refused everywhere (typed, pasted,
-// or loaded), and the same check is used by the link form, the LinkPlugin and the paste filter.
+// loaded or exported): the link form, the LinkPlugin, the paste filter and the exporters share this.
 const ALLOWED_PROTOCOLS = new Set(['https:', 'mailto:']);
 
 // Control characters and whitespace inside a URL are how scheme filters get bypassed
@@ -44,4 +44,10 @@ export function normalizeLinkInput(input: string): string | null {
     return isAllowedLinkUrl(candidate) ? new URL(candidate).href : null;
   }
   return null;
+}
+
+/** The URL to link to in an export, or null when it must stay plain text (a link stored before
+ * this rule, or a hand-edited backup, must still never become a javascript: link in Word). */
+export function exportableLinkUrl(url: unknown): string | null {
+  return typeof url === 'string' && isAllowedLinkUrl(url) ? new URL(url).href : null;
 }
