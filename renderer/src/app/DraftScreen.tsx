@@ -7,7 +7,6 @@ import { getTemplate } from '../../../shared/templates';
 import { useAnnouncer } from './announcer';
 import { ChangesView } from './export/ChangesView';
 import { ExportDialog, type ExportRequest } from './export/ExportDialog';
-import { runExport } from './export/run-export';
 import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { formatWords } from './format';
 import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
@@ -114,6 +113,8 @@ function OpenDraft({
     setDone(null);
     setProgress('Starting the export…');
     try {
+      // The Word writer is loaded on first export, not with the editor: opening a draft stays fast.
+      const { runExport } = await import('./export/run-export');
       const outcome = await runExport({
         services,
         queue,
