@@ -13,6 +13,7 @@ import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
 import { SaveStatusView } from './SaveStatusView';
 import { SectionView } from './SectionView';
 import { useServices } from './services';
+import { useDraftLock } from './use-draft-lock';
 import { useSaveQueue, useSaveStatus } from './use-save-queue';
 
 export function DraftScreen({
@@ -61,6 +62,7 @@ export function DraftScreen({
   return (
     <OpenDraft
       draftId={draft.id}
+      updatedAt={draft.updatedAt}
       title={draft.title}
       trashed={draft.deletedAt !== null}
       template={template}
@@ -73,6 +75,7 @@ export function DraftScreen({
 
 function OpenDraft({
   draftId,
+  updatedAt,
   title,
   trashed,
   template,
@@ -81,6 +84,7 @@ function OpenDraft({
   routeMatches,
 }: {
   draftId: string;
+  updatedAt: number;
   title: string;
   trashed: boolean;
   template: Template;
@@ -98,6 +102,8 @@ function OpenDraft({
   );
   const [progress, setProgress] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const lock = useDraftLock(draftId, () => queue.flush());
+  const readOnly = lock.state !== 'held';
   const queue = useSaveQueue();
   const status = useSaveStatus(queue);
   // Stored word counts for the navigation and the total; the open section reports its live count.
@@ -212,6 +218,18 @@ function OpenDraft({
       </aside>
 
       <main className="section-main">
+        {lock.state === 'elsewhere' ? (
+          <div className="notice" role="status">
+            <p>
+              This draft is open in another window or tab, so it is read-only here: that way neither
+              copy can overwrite the other. It shows the other window&apos;s changes as they are
+              saved.
+            </p>
+            <button type="button" onClick={lock.takeOver}>
+              Edit here instead
+            </button>
+          </div>
+        ) : null}
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.
@@ -221,7 +239,10 @@ function OpenDraft({
           <ChangesView draftId={draftId} template={template} submissions={submissions ?? []} />
         ) : (
           <SectionLoader
-            key={`${draftId}/${section.id}`}
+            // Read-only, it reloads whenever the other window saves; once this window holds the
+            // draft it loads once and owns the text.
+            key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : 'rw'}`}
+            readOnly={readOnly}
             draftId={draftId}
             number={index + 1}
             template={template}

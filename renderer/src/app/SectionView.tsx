@@ -15,6 +15,8 @@ interface SectionViewProps {
   record: SectionRecord | null;
   queue: SaveQueue;
   onWordCount: (count: number) => void;
+  /** Shown but not editable: the draft is being edited in another window. */
+  readOnly?: boolean;
 }
 
 const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
@@ -36,6 +38,7 @@ export function SectionView({
   record,
   queue,
   onWordCount,
+  readOnly = false,
 }: SectionViewProps) {
   const section = template.sections.find((s) => s.id === sectionId)!;
   const headingId = useId();
@@ -102,6 +105,7 @@ export function SectionView({
               key={field.id}
               field={field}
               value={fields[field.id] ?? null}
+              disabled={readOnly}
               onChange={setField}
             />
           ))}
@@ -115,6 +119,7 @@ export function SectionView({
             <label key={d.id} className="check">
               <input
                 type="checkbox"
+                disabled={readOnly}
                 checked={domains.includes(d.id)}
                 onChange={(e) => toggleDomain(d.id, e.target.checked)}
               />
@@ -142,6 +147,7 @@ export function SectionView({
                   <select
                     aria-labelledby={`${headingId}-c-${c.id}`}
                     value={criteria[c.id] ?? 'not-yet'}
+                    disabled={readOnly}
                     onChange={(e) => setCriterion(c.id, e.target.value as CriterionAssessment)}
                   >
                     {ASSESSMENTS.map((a) => (
@@ -166,6 +172,7 @@ export function SectionView({
             onChange={onEditorChange}
             onWordCount={onEditorWordCount}
             onBlur={flush}
+            readOnly={readOnly}
           />
           {guide ? (
             <p className={`word-guide word-guide-${guide.state}`} aria-live="off">
@@ -181,10 +188,12 @@ export function SectionView({
 function FieldInput({
   field,
   value,
+  disabled,
   onChange,
 }: {
   field: TemplateField;
   value: FieldValue;
+  disabled: boolean;
   onChange: (id: string, value: FieldValue) => void;
 }) {
   const hintId = useId();
@@ -193,6 +202,7 @@ function FieldInput({
   if (field.type === 'choice') {
     control = (
       <select
+        disabled={disabled}
         value={typeof value === 'string' ? value : ''}
         aria-describedby={describedBy}
         onChange={(e) => onChange(field.id, e.target.value || null)}
@@ -213,6 +223,7 @@ function FieldInput({
     control = (
       <input
         type="number"
+        disabled={disabled}
         inputMode="numeric"
         min={field.min}
         max={field.max}
@@ -225,6 +236,7 @@ function FieldInput({
     control = (
       <input
         type="text"
+        disabled={disabled}
         value={value ?? ''}
         aria-describedby={describedBy}
         onChange={(e) => onChange(field.id, e.target.value)}

@@ -48,6 +48,8 @@ export interface SectionEditorProps {
   onWordCount?: (count: number) => void;
   /** Focus left the text (a good moment to save at once). */
   onBlur?: () => void;
+  /** Shown but not editable (e.g. the draft is being edited in another window). Read on mount. */
+  readOnly?: boolean;
 }
 
 function onError(error: Error): void {
@@ -64,6 +66,7 @@ export function SectionEditor({
   onChange,
   onWordCount,
   onBlur,
+  readOnly = false,
 }: SectionEditorProps) {
   const contentId = `${useId()}-section-editor`;
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -72,6 +75,7 @@ export function SectionEditor({
     theme,
     onError,
     editorState: initialState ?? undefined,
+    editable: !readOnly,
   }));
 
   const onBlurRef = useRef(onBlur);
@@ -91,7 +95,7 @@ export function SectionEditor({
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="aed-editor">
-        <Toolbar editorId={contentId} />
+        {readOnly ? null : <Toolbar editorId={contentId} />}
         <div className="aed-editor__surface">
           <RichTextPlugin
             contentEditable={

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+
+test('two tabs on one draft: one writes at a time, and neither loses the other’s words', async ({ context }) => {
+  const a = await context.newPage();
+  const library = new LibraryPage(a);
+  await library.goto();
+  const draftA = await library.createDraft('Two tabs');
+  const editorA = await draftA.openSection(EXPLORE);
+  await editorA.click();
+  await a.keyboard.type('Typed in the first tab.');
+  await draftA.expectSaved();
+
+  // The second tab opens the same draft: read-only, showing the first tab's words.
+  const b = await context.newPage();
+  await b.goto(a.url());
+  const draftB = new DraftPage(b);
+  const editorB = draftB.editor(EXPLORE);
+  await expect(b.getByText('This draft is open in another window or tab')).toBeVisible();
+  await expect(editorB).toHaveAttribute('contenteditable', 'false');
+  await expect(editorB).toHaveText('Typed in the first tab.');
+
+  // More typing in the first tab shows up in the second once saved.
+  await a.bringToFront();
+  await editorA.click();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type(' And a second sentence.');
+  await expect(editorB).toHaveText('Typed in the first tab. And a second sentence.');
+
+  // The second tab takes over: the first hands over only after writing what it has.
+  await a.keyboard.type(' Last words before the hand-over.');
+  await b.bringToFront();
+  await b.getByRole('button', { name: 'Edit here instead' }).click();
+  await expect(editorB).toHaveAttribute('contenteditable', 'true');
+  await expect(editorB).toHaveText(
+    'Typed in the first tab. And a second sentence. Last words before the hand-over.',
+  );
+  await expect(a.getByText('This draft is open in another window or tab')).toBeVisible();
+  await expect(editorA).toHaveAttribute('contenteditable', 'false');
+
+  await editorB.click();
+  await b.keyboard.press('Control+End');
+  await b.keyboard.type(' Then the second tab wrote this.');
+  await draftB.expectSaved();
+  const all =
+    'Typed in the first tab. And a second sentence. Last words before the hand-over. Then the second tab wrote this.';
+  await expect(editorA).toHaveText(all);
+
+  // Closing the second tab gives the draft back to the first, with everything in it.
+  await b.close();
+  await expect(editorA).toHaveAttribute('contenteditable', 'true');
+  await expect(editorA).toHaveText(all);
+  await a.reload();
+  await expect(new DraftPage(a).editor(EXPLORE)).toHaveText(all);
+});
