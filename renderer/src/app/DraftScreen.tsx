@@ -102,10 +102,10 @@ function OpenDraft({
   );
   const [progress, setProgress] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const lock = useDraftLock(draftId, () => queue.flush());
-  const readOnly = lock.state !== 'held';
   const queue = useSaveQueue();
   const status = useSaveStatus(queue);
+  const lock = useDraftLock(draftId, () => queue.flush());
+  const readOnly = lock.state !== 'held';
   // Stored word counts for the navigation and the total; the open section reports its live count.
   const counts = useLiveQuery(
     async () => new Map((await drafts.getSections(draftId)).map((s) => [s.sectionId, s.wordCount])),
