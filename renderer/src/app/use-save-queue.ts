@@ -8,7 +8,11 @@ import { useServices } from './services';
  */
 export function useSaveQueue(): SaveQueue {
   const { drafts, platform } = useServices();
-  const [queue] = useState(() => new SaveQueue({ save: drafts.saveSection }));
+  // The promise is "anything typed 1 s ago is on disk", even if the computer dies now: writes
+  // start at most 750 ms after a change, leaving time for the durable (strict) commit.
+  const [queue] = useState(
+    () => new SaveQueue({ save: drafts.saveSection, debounceMs: 300, maxWaitMs: 750 }),
+  );
 
   useEffect(() => {
     const flush = () => queue.flush();

@@ -1,0 +1,131 @@
+// Kills the browser (SIGKILL, no chance to clean up) at random moments while a participant types,
+// relaunches it on the same profile, and checks what survived. Used by the crash test (20 kills,
+// in `npm test`) and by `npm run soak` (100).
+import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { EXPLORE, LibraryPage } from './helpers';
+
+interface Launched {
+  child: ChildProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts Chromium ourselves (not through Playwright) so the test can kill the real process. */
+async function launch(profile: string): Promise<Launched> {
+  const child = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${err}`)), 30_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0]!;
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { child, browser, page };
+}
+
+function kill({ child }: Launched): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    // The whole process group: the browser, its renderers and its storage service die at once.
+    process.kill(-child.pid!, 'SIGKILL');
+  });
+}
+
+/** A small seeded generator, so a failing run can be repeated exactly. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'pupils reasoned about fractions using bar models and ½ ≤ ¾ while staff observed lessons'.split(
+    ' ',
+  );
+
+export interface CrashReport {
+  trials: number;
+  lost: { trial: number; expectedPrefix: string; found: string }[];
+  seed: number;
+}
+
+export async function crashTrials(
+  baseURL: string,
+  trials: number,
+  seed = Date.now() % 100_000,
+): Promise<CrashReport> {
+  const rand = random(seed);
+  const profile = mkdtempSync(join(tmpdir(), 'aed-crash-'));
+  const report: CrashReport = { trials, lost: [], seed };
+
+  // Set up a draft once; every trial types more into it.
+  let run = await launch(profile);
+  await run.page.goto(baseURL);
+  const draft = await new LibraryPage(run.page).createDraft('Crash test');
+  await draft.openSection(EXPLORE);
+  const draftUrl = run.page.url();
+  await kill(run);
+
+  let survived = '';
+  for (let trial = 1; trial <= trials; trial++) {
+    run = await launch(profile);
+    await run.page.goto(draftUrl);
+    // The database opens and holds everything that was safe before the last kill.
+    const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
+    await expect(editor).toBeVisible({ timeout: 20_000 });
+    await expect(editor).toHaveAttribute('contenteditable', 'true');
+    const found = (await editor.textContent()) ?? '';
+    if (!found.startsWith(survived)) report.lost.push({ trial, expectedPrefix: survived, found });
+    await editor.click();
+    await run.page.keyboard.press('Control+End');
+
+    // Type for a random while (0.3–3 s), noting when each word had been typed.
+    const typed: { at: number; text: string }[] = [];
+    let text = found;
+    const stopAt = Date.now() + 300 + rand() * 2700;
+    while (Date.now() < stopAt) {
+      const word = `${WORDS[Math.floor(rand() * WORDS.length)]!} `;
+      await run.page.keyboard.type(word);
+      text += word;
+      typed.push({ at: Date.now(), text });
+    }
+    const killedAt = Date.now();
+    await kill(run);
+    // Whatever was typed at least 1 s before the kill must survive.
+    survived = [...typed].reverse().find((t) => t.at <= killedAt - 1000)?.text ?? found;
+  }
+
+  // One last look after the final kill.
+  run = await launch(profile);
+  await run.page.goto(draftUrl);
+  const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  const found = (await editor.textContent()) ?? '';
+  if (!found.startsWith(survived))
+    report.lost.push({ trial: trials + 1, expectedPrefix: survived, found });
+  await run.browser.close();
+  return report;
+}
