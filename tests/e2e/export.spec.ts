@@ -63,7 +63,9 @@ test('export a submission, edit, export it again unchanged, and see the changes'
   // Interim 2, with a summary of the changes since Interim 1 for the Cohort Lead.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await dialog.getByRole('combobox', { name: 'Submission' }).selectOption({ label: 'Interim 2' });
-  await dialog.getByRole('checkbox', { name: 'A summary of changes since the last submission' }).check();
+  await dialog
+    .getByRole('checkbox', { name: 'A summary of changes since the last submission' })
+    .check();
   const thirdDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const interim2 = await thirdDownload;

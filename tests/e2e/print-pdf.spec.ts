@@ -110,7 +110,9 @@ test('the print view prints itself once, names the file, and makes an A4 PDF wit
   const hash = `#/print/${encodeURIComponent(draftId)}?label=Interim%201&date=2026-03-14&guidance=0&counts=1&omitEmpty=0&autoprint=1`;
   await printPage.goto(`./${hash}`);
   await printPage.waitForFunction(() => document.documentElement.dataset.printReady === 'true');
-  expect(await printPage.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls)).toBe(1);
+  expect(
+    await printPage.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls),
+  ).toBe(1);
   expect(printPage.isClosed()).toBe(false);
   await expect(printPage).toHaveTitle(`AED - ${PARTICIPANT} - Interim 1 - 2026-03-14`);
   // Still the print view after print() returned; a reload would not print again.
@@ -179,7 +181,9 @@ test('the print view prints itself once, names the file, and makes an A4 PDF wit
     for (const word of header.split(' ')) expect(flat).toContain(word);
   }
   expect(flat).toContain('Embed arrays in every lesson');
-  const words = [...pdfText(file, '-bbox').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)];
+  const words = [
+    ...pdfText(file, '-bbox').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g),
+  ];
   expect(words.length).toBeGreaterThan(100);
   for (const [, xMin, xMax] of words) {
     expect(Number(xMin)).toBeGreaterThanOrEqual(50);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DraftPage, EXPLORE, LibraryPage } from './helpers';
 
-test('two tabs on one draft: one writes at a time, and neither loses the other’s words', async ({ context }) => {
+test('two tabs on one draft: one writes at a time, and neither loses the other’s words', async ({
+  context,
+}) => {
   const a = await context.newPage();
   const library = new LibraryPage(a);
   await library.goto();
