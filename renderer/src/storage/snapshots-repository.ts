@@ -1,3 +1,4 @@
+import { snapshotsToThin } from '../../../shared/history';
 import type { AedDatabase } from './db';
 import { DraftNotFoundError } from './drafts-repository';
 import type { SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
@@ -19,8 +20,22 @@ export interface SnapshotsRepository {
   recordSubmission: (id: string, submission: SubmissionInfo) => Promise<void>;
   /** Removes a snapshot, e.g. one taken for an export that was then cancelled. */
   deleteSnapshot: (id: string) => Promise<void>;
+  /** Every snapshot of a draft, newest first. */
+  listSnapshots: (draftId: string) => Promise<SnapshotRecord[]>;
+  /**
+   * Puts a snapshot's content back — the whole draft, or one section — after snapshotting the
+   * current state, so the restore itself can be undone. Resolves that "before" snapshot.
+   */
+  restore: (snapshotId: string, sectionId?: string) => Promise<SnapshotRecord>;
+  /** Deletes the automatic snapshots that the thinning rule (shared/history.ts) lets go. */
+  thin: (draftId: string) => Promise<number>;
   /** A draft's submissions (snapshots that were sent), oldest first. */
   listSubmissions: (draftId: string) => Promise<SnapshotRecord[]>;
+}
+
+/** The title of a section in a snapshot's label, e.g. "Before restoring Interim 1 (Explore)". */
+function restoreLabel(snapshot: SnapshotRecord, sectionId?: string): string {
+  return `Before restoring “${snapshot.label}”${sectionId ? ` (one section)` : ''}`;
 }
 
 export function createSnapshotsRepository(
@@ -29,26 +44,67 @@ export function createSnapshotsRepository(
 ): SnapshotsRepository {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const takeSnapshot: SnapshotsRepository['takeSnapshot'] = (draftId, kind, label, submission) =>
+    db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
+      const draft = await db.drafts.get(draftId);
+      if (!draft) throw new DraftNotFoundError(draftId);
+      const sections = await db.sections.where('draftId').equals(draftId).toArray();
+      const snapshot: SnapshotRecord = {
+        id: newId(),
+        draftId,
+        createdAt: now(),
+        kind,
+        label,
+        wordCount: sections.reduce((sum, s) => sum + s.wordCount, 0),
+        draft,
+        sections,
+        ...(submission ? { submission } : {}),
+      };
+      await db.snapshots.add(snapshot);
+      return snapshot;
+    });
+
   return {
-    takeSnapshot: (draftId, kind, label, submission) =>
+    takeSnapshot,
+
+    listSnapshots: (draftId) =>
+      db.snapshots
+        .where('[draftId+createdAt]')
+        .between([draftId, -Infinity], [draftId, Infinity])
+        .reverse()
+        .toArray(),
+
+    restore: (snapshotId, sectionId) =>
       db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-        const draft = await db.drafts.get(draftId);
-        if (!draft) throw new DraftNotFoundError(draftId);
-        const sections = await db.sections.where('draftId').equals(draftId).toArray();
-        const snapshot: SnapshotRecord = {
-          id: newId(),
-          draftId,
-          createdAt: now(),
-          kind,
-          label,
-          wordCount: sections.reduce((sum, s) => sum + s.wordCount, 0),
-          draft,
-          sections,
-          ...(submission ? { submission } : {}),
-        };
-        await db.snapshots.add(snapshot);
-        return snapshot;
+        const snapshot = await db.snapshots.get(snapshotId);
+        if (!snapshot) throw new Error('That version is no longer stored.');
+        const before = await takeSnapshot(
+          snapshot.draftId,
+          'before-restore',
+          restoreLabel(snapshot, sectionId),
+        );
+        const t = now();
+        const sections = snapshot.sections.filter(
+          (s) => sectionId === undefined || s.sectionId === sectionId,
+        );
+        if (sectionId !== undefined && sections.length === 0) {
+          throw new Error('That version has no such section.');
+        }
+        if (sectionId === undefined) {
+          // The whole draft as it was: sections added since then are emptied, not kept.
+          await db.sections.where('draftId').equals(snapshot.draftId).delete();
+        }
+        await db.sections.bulkPut(sections.map((s) => ({ ...s, updatedAt: t })));
+        await db.drafts.update(snapshot.draftId, { updatedAt: t });
+        return before;
       }),
+
+    thin: async (draftId) => {
+      const all = await db.snapshots.where('draftId').equals(draftId).toArray();
+      const doomed = snapshotsToThin(all, now());
+      await db.snapshots.bulkDelete(doomed);
+      return doomed.length;
+    },
 
     getSnapshot: (id) => db.snapshots.get(id),
 

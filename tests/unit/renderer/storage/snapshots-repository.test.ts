@@ -78,7 +78,9 @@ describe('snapshots repository', () => {
     const s = await snapshots.takeSnapshot(d.id, 'submission', 'Final');
     await snapshots.deleteSnapshot(s.id);
     expect(await db.snapshots.count()).toBe(0);
-    await expect(snapshots.recordSubmission(s.id, { format: 'docx', fileName: 'z.docx' })).rejects.toThrow(/no longer exists/);
+    await expect(
+      snapshots.recordSubmission(s.id, { format: 'docx', fileName: 'z.docx' }),
+    ).rejects.toThrow(/no longer exists/);
   });
 
   it('refuses a draft that does not exist and writes nothing', async () => {
@@ -94,5 +96,55 @@ describe('snapshots repository', () => {
     await drafts.trashDraft(d.id);
     await drafts.emptyTrash();
     expect(await db.snapshots.count()).toBe(0);
+  });
+});
+
+describe('version history', () => {
+  it('restores the whole draft after snapshotting the present, and the restore can be undone', async () => {
+    const { drafts, snapshots, clock } = setup();
+    const d = await drafts.createDraft({ title: 'H', templateId: 'sdlp-aed' });
+    await drafts.saveSection(d.id, 'explore', { text: 'Version one.' });
+    await drafts.saveSection(d.id, 'deliver', { text: 'Deliver one.' });
+    const v1 = await snapshots.takeSnapshot(d.id, 'manual', 'First draft');
+    clock.advance(60_000);
+    await drafts.saveSection(d.id, 'explore', { text: 'Version two.' });
+    await drafts.saveSection(d.id, 'deliver', { text: 'Deliver two.' });
+
+    clock.advance(60_000);
+    const before = await snapshots.restore(v1.id);
+    expect(before.kind).toBe('before-restore');
+    expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('Version one.');
+    expect((await drafts.getSection(d.id, 'deliver'))!.text).toBe('Deliver one.');
+    expect((await drafts.getSections(d.id)).length).toBe(12);
+    expect((await drafts.getDraft(d.id))!.updatedAt).toBe(clock.now());
+
+    await snapshots.restore(before.id); // undo
+    expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('Version two.');
+    expect((await drafts.getSection(d.id, 'deliver'))!.text).toBe('Deliver two.');
+    const kinds = (await snapshots.listSnapshots(d.id)).map((s) => s.kind);
+    expect(kinds).toEqual(['before-restore', 'before-restore', 'manual']);
+  });
+
+  it('restores one section and leaves the others as they are', async () => {
+    const { drafts, snapshots } = setup();
+    const d = await drafts.createDraft({ title: 'H', templateId: 'sdlp-aed' });
+    await drafts.saveSection(d.id, 'explore', { text: 'Old explore.' });
+    const v1 = await snapshots.takeSnapshot(d.id, 'auto', 'Opened');
+    await drafts.saveSection(d.id, 'explore', { text: 'New explore.' });
+    await drafts.saveSection(d.id, 'deliver', { text: 'New deliver.' });
+    await snapshots.restore(v1.id, 'explore');
+    expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('Old explore.');
+    expect((await drafts.getSection(d.id, 'deliver'))!.text).toBe('New deliver.');
+  });
+
+  it('thins automatic snapshots by age but keeps named versions', async () => {
+    const { drafts, snapshots, clock } = setup();
+    const d = await drafts.createDraft({ title: 'T', templateId: 'sdlp-aed' });
+    await snapshots.takeSnapshot(d.id, 'auto', 'Opened'); // will be 100 days old
+    await snapshots.takeSnapshot(d.id, 'manual', 'Before the meeting');
+    clock.advance(100 * 24 * 3600 * 1000);
+    await snapshots.takeSnapshot(d.id, 'auto', 'Opened');
+    expect(await snapshots.thin(d.id)).toBe(1);
+    expect((await snapshots.listSnapshots(d.id)).map((s) => s.kind)).toEqual(['auto', 'manual']);
   });
 });
