@@ -9,6 +9,8 @@ import { ChangesView } from './export/ChangesView';
 import { ExportDialog, type ExportRequest } from './export/ExportDialog';
 import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { formatWords } from './format';
+import { HistoryDialog } from './history/HistoryDialog';
+import { useAutoSnapshots } from './history/use-auto-snapshots';
 import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
 import { SaveStatusView } from './SaveStatusView';
 import { SectionView } from './SectionView';
@@ -106,6 +108,26 @@ function OpenDraft({
   const status = useSaveStatus(queue);
   const lock = useDraftLock(draftId, () => queue.flush());
   const readOnly = lock.state !== 'held';
+  useAutoSnapshots(draftId, queue, !readOnly);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Bumped when a restore rewrites the stored sections, so the open section reloads from storage.
+  const [generation, setGeneration] = useState(0);
+  const [undoRestore, setUndoRestore] = useState<SnapshotRecord | null>(null);
+
+  async function restore(snapshot: SnapshotRecord, sectionId?: string) {
+    try {
+      // What is on screen is stored (and so captured by the restore point) before anything moves.
+      await queue.flush();
+      const before = await snapshots.restore(snapshot.id, sectionId);
+      setLive(null);
+      setGeneration((g) => g + 1);
+      setUndoRestore(before);
+    } catch (e) {
+      announce.error(
+        `The restore failed: ${e instanceof Error ? e.message : String(e)} Your draft has not changed.`,
+      );
+    }
+  }
   // Stored word counts for the navigation and the total; the open section reports its live count.
   const counts = useLiveQuery(
     async () => new Map((await drafts.getSections(draftId)).map((s) => [s.sectionId, s.wordCount])),
@@ -179,6 +201,9 @@ function OpenDraft({
         <p className="export-progress" aria-live="polite">
           {progress ?? done ?? ''}
         </p>
+        <button type="button" onClick={() => setHistoryOpen(true)}>
+          History
+        </button>
         <button
           type="button"
           className="primary"
@@ -218,6 +243,26 @@ function OpenDraft({
       </aside>
 
       <main className="section-main">
+        {undoRestore ? (
+          <div className="notice" aria-live="polite">
+            <p>
+              Restored. The version you replaced was kept as “{undoRestore.label}”.{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  const target = undoRestore;
+                  setUndoRestore(null);
+                  void restore(target).then(() => setUndoRestore(null));
+                }}
+              >
+                Undo restore
+              </button>{' '}
+              <button type="button" onClick={() => setUndoRestore(null)}>
+                Dismiss
+              </button>
+            </p>
+          </div>
+        ) : null}
         {lock.state === 'elsewhere' ? (
           <div className="notice" role="status">
             <p>
@@ -241,7 +286,7 @@ function OpenDraft({
           <SectionLoader
             // Read-only, it reloads whenever the other window saves; once this window holds the
             // draft it loads once and owns the text.
-            key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : 'rw'}`}
+            key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : `rw-${generation}`}`}
             readOnly={readOnly}
             draftId={draftId}
             number={index + 1}
@@ -266,6 +311,18 @@ function OpenDraft({
           ) : null}
         </nav>
       </main>
+      <HistoryDialog
+        open={historyOpen}
+        draftId={draftId}
+        template={template}
+        canRestore={!readOnly}
+        onClose={() => setHistoryOpen(false)}
+        onSaveVersion={async (name) => {
+          await queue.flush();
+          await snapshots.takeSnapshot(draftId, 'manual', name);
+        }}
+        onRestore={restore}
+      />
       <ExportDialog
         open={exportTarget !== null}
         template={template}
