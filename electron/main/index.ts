@@ -75,6 +75,7 @@ function start(): void {
     ipcMain,
     createIpcHandlers({
       acknowledgeClose: (senderId, requestId) => closeGuards.get(senderId)?.acknowledge(requestId),
+      printWindow: { preloadPath, isPackaged: app.isPackaged },
     }),
   );
   installAppMenu({

@@ -5,12 +5,16 @@ import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import type { IpcHandlers } from '../../shared/ipc';
 import { saveFile } from './file-save';
 import type { ChooseSaveDestination, FileWriteOps } from './file-save';
+import { createPdfExporter } from './pdf-export';
+import type { PrintWindowSettings } from './pdf-export';
 
 export interface IpcHandlerDeps {
   /** Passes the renderer's close answer to the close guard of the window that sent it. */
   acknowledgeClose(senderId: number, requestId: string): void;
   /** Replaces the real file system (tests). */
   fileWriteOps?: FileWriteOps;
+  /** The hidden print window's settings for `pdf:export` (without them it answers an error). */
+  printWindow?: PrintWindowSettings;
 }
 
 function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
@@ -30,8 +34,10 @@ function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvokeEvent> {
+  const exportPdf = createPdfExporter(deps.printWindow);
   return {
     'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
+    'pdf:export': (args, event) => exportPdf(args, saveDialogFor(event), deps.fileWriteOps),
     'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
     'app:ready-to-close': ({ requestId }, event) => {
       deps.acknowledgeClose(event.sender.id, requestId);

@@ -88,3 +88,43 @@ test('export a submission, edit, export it again unchanged, and see the changes'
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(new DraftPage(page).status).toHaveText(/Saved/);
 });
+
+test('Export → PDF opens the print view as a page of its own, which prints itself and stays open', async ({
+  page,
+  context,
+}) => {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __prints: number };
+    w.__prints = 0;
+    window.print = () => {
+      w.__prints++;
+    };
+  });
+  const library = new LibraryPage(page);
+  await library.goto();
+  const draft = await library.createDraft('PDF export');
+  await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Jane Smith');
+  const editor = await draft.openSection(EXPLORE);
+  await editor.click();
+  await page.keyboard.type('Text for the PDF: π ≈ 3.14.');
+  await draft.expectSaved();
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'PDF' });
+  await dialog.getByRole('combobox', { name: 'Submission' }).selectOption({ label: 'Final' });
+  const popup = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const view = await popup;
+  await expect(view.locator('html')).toHaveAttribute('data-print-ready', 'true');
+  await expect(view).toHaveTitle(`AED - Jane Smith - Final - ${today()}`);
+  await expect
+    .poll(() => view.evaluate(() => (window as unknown as { __prints: number }).__prints))
+    .toBe(1);
+  await expect(view.getByText('Text for the PDF: π ≈ 3.14.')).toBeVisible();
+  expect(view.isClosed()).toBe(false);
+  // The submission is recorded, as PDF.
+  await expect(page.getByRole('region', { name: 'Submissions' }).getByText('Final')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Submissions' })).toContainText('PDF');
+});

@@ -124,13 +124,23 @@ test('the print view prints itself once, names the file, and makes an A4 PDF wit
 
   const dir = mkdtempSync(join(tmpdir(), 'aed-print-'));
   const file = join(dir, 'print.pdf');
-  writeFileSync(file, await printPage.pdf({ preferCSSPageSize: true, printBackground: true }));
+  writeFileSync(
+    file,
+    await printPage.pdf({
+      // The desktop's printToPDF options (electron/main/pdf-export.ts).
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+    }),
+  );
 
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   // A4 is 595.28 × 841.89 pt; Skia rounds to 594.96 × 841.92.
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)/.exec(info);
   expect(size, info).not.toBeNull();
   expect([Math.round(Number(size![1])), Math.round(Number(size![2]))]).toEqual([595, 842]);
+  expect(info).toMatch(/Tagged:\s+yes/);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
   expect(pages).toBeGreaterThanOrEqual(4);
 

@@ -61,6 +61,11 @@ export function createElectronPlatform(bridge: AedBridge | undefined = getAedBri
       if (!result.ok) throw new Error(result.error);
       return result.saved;
     },
+    async printToPdf(printHash, suggestedName) {
+      const result = await bridge.invoke('pdf:export', { printUrlHash: printHash, suggestedName });
+      if (!result.ok) throw new Error(result.error);
+      return result.saved;
+    },
     onBeforeClose(flush) {
       // A wrapper, so registering the same function twice gives two independent registrations.
       const entry = (): Promise<void> => flush();

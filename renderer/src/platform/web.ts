@@ -17,6 +17,16 @@ export function createWebPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return Promise.resolve(true);
     },
+    printToPdf(printHash) {
+      const url = new URL(window.location.href);
+      url.hash = withAutoprint(printHash);
+      // A top-level page, never an iframe: the browser prints it as it is and its title becomes
+      // the proposed file name. No "noopener", so a blocked pop-up shows as null.
+      const opened = window.open(url.href, '_blank');
+      // Blocked: show the view in this tab instead (only the hash changes, so the app routes).
+      if (!opened) window.location.assign(url.href);
+      return Promise.resolve(true);
+    },
     onBeforeClose(flush) {
       // A browser does not wait for promises on unload, but IndexedDB work started during
       // pagehide usually commits; the autosave's 1 s maximum wait bounds what could be lost.
@@ -25,4 +35,16 @@ export function createWebPlatform(): Platform {
       return () => window.removeEventListener('pagehide', handler);
     },
   };
+}
+
+/**
+ * The print view's hash asking it to print once rendered (the `autoprint` flag of
+ * app/print/print-route.ts, set here so the platform needs nothing from the app's screens).
+ */
+export function withAutoprint(printHash: string): string {
+  const at = printHash.indexOf('?');
+  const path = at === -1 ? printHash : printHash.slice(0, at);
+  const query = new URLSearchParams(at === -1 ? '' : printHash.slice(at + 1));
+  query.set('autoprint', '1');
+  return `${path}?${query.toString().replace(/\+/g, '%20')}`;
 }

@@ -161,6 +161,7 @@ describe('main process start-up', () => {
       'app:info',
       'app:ready-to-close',
       'file:save',
+      'pdf:export',
     ]);
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(win.loadURL).toHaveBeenCalledWith('app://aed/index.html');

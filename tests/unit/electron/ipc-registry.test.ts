@@ -24,6 +24,7 @@ function setUp() {
     'file:save': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
     'app:info': vi.fn(() => ({ version: '1.0.0', platform: 'linux' })),
     'app:ready-to-close': vi.fn(),
+    'pdf:export': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
   } satisfies IpcHandlers<IpcMainInvokeEvent>;
   const dispose = registerIpcHandlers(ipcMain, handlers);
   const call = (channel: string, frame: unknown, ...args: unknown[]) =>

@@ -6,6 +6,7 @@ import { exportFileName } from '../../../../shared/export/file-name';
 import type { Template } from '../../../../shared/template';
 import type { SaveQueue } from '../../storage/save-queue';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
+import { printHref } from '../print/print-route';
 import type { Services } from '../services';
 import type { ExportRequest } from './ExportDialog';
 
@@ -86,8 +87,12 @@ export async function runExport(args: {
 
   try {
     onProgress?.(request.format === 'docx' ? 'Making the Word document…' : 'Preparing the PDF…');
-    const changes = request.includeChanges
-      ? await changesSincePrevious(services, template, source)
+    const previous = request.includeChanges ? await previousSubmission(services, source) : null;
+    const changes = previous
+      ? {
+          since: previous.label,
+          sections: compareDrafts(template, previous.sections, source.sections),
+        }
       : null;
     const doc = buildDocument({
       ...(changes ? { changes } : {}),
@@ -106,7 +111,22 @@ export async function runExport(args: {
       date: source.date,
       extension: request.format,
     });
-    const saved = await save(services, doc, fileName, request, onProgress);
+    const saved =
+      request.format === 'docx'
+        ? await saveDocx(services, doc, fileName, onProgress)
+        : // Chromium prints the print view of the same document (its own CSS sets the pages), so
+          // the desktop's printToPDF, a browser's print and the tests' page.pdf() agree.
+          await services.platform.printToPdf(
+            printHref({
+              draftId: source.draft.id,
+              snapshotId: source.snapshot?.id ?? null,
+              label: source.label,
+              date: doc.cover.isoDate,
+              changesSince: previous?.id ?? null,
+              ...request.options,
+            }),
+            fileName,
+          );
     if (created) {
       if (saved)
         await services.snapshots.recordSubmission(created.id, { format: request.format, fileName });
@@ -120,32 +140,25 @@ export async function runExport(args: {
   }
 }
 
-/** What changed between the submission sent before this one and this export's content. */
-async function changesSincePrevious(services: Services, template: Template, source: Source) {
+/** The submission sent before this export's content was taken, if any. */
+async function previousSubmission(
+  services: Services,
+  source: Source,
+): Promise<SnapshotRecord | null> {
   const earlier = (await services.snapshots.listSubmissions(source.draft.id)).filter(
     (s) =>
       s.id !== source.snapshot?.id && (!source.snapshot || s.createdAt < source.snapshot.createdAt),
   );
-  const previous = earlier[earlier.length - 1];
-  return previous
-    ? {
-        since: previous.label,
-        sections: compareDrafts(template, previous.sections, source.sections),
-      }
-    : null;
+  return earlier[earlier.length - 1] ?? null;
 }
 
-async function save(
+async function saveDocx(
   services: Services,
   doc: ExportDocument,
   fileName: string,
-  request: ExportRequest,
   onProgress?: (message: string) => void,
 ): Promise<boolean> {
-  if (request.format === 'docx') {
-    const bytes = await renderDocx(doc);
-    onProgress?.('Saving the file…');
-    return services.platform.saveFile(fileName, bytes, DOCX_MIME);
-  }
-  throw new Error('PDF export is not available yet.');
+  const bytes = await renderDocx(doc);
+  onProgress?.('Saving the file…');
+  return services.platform.saveFile(fileName, bytes, DOCX_MIME);
 }

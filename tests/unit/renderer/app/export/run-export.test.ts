@@ -21,10 +21,12 @@ const interim1: ExportRequest = {
 };
 
 /** A host whose "disk" is a list of saved files, or one that fails the way a full disk does. */
-function recordingPlatform(
-  fail?: string,
-): Platform & { files: { name: string; bytes: Uint8Array }[] } {
+function recordingPlatform(fail?: string): Platform & {
+  files: { name: string; bytes: Uint8Array }[];
+  prints: { printHash: string; name: string }[];
+} {
   const files: { name: string; bytes: Uint8Array }[] = [];
+  const prints: { printHash: string; name: string }[] = [];
   return {
     kind: 'web',
     files,
@@ -34,6 +36,11 @@ function recordingPlatform(
       return Promise.resolve(true);
     },
     onBeforeClose: () => () => undefined,
+    printToPdf: (printHash, name) => {
+      prints.push({ printHash, name });
+      return Promise.resolve(true);
+    },
+    prints,
   };
 }
 
@@ -146,6 +153,26 @@ describe('runExport', () => {
     });
     expect(outcome.saved).toBe(false);
     expect(await db.snapshots.count()).toBe(0);
+  });
+
+  it('prints a PDF of a submission from its frozen snapshot, named for what it is', async () => {
+    const platform = recordingPlatform();
+    const { services, queue, draft } = await setup(platform);
+    const outcome = await runExport({
+      services,
+      queue,
+      template,
+      draftId: draft.id,
+      request: { ...interim1, format: 'pdf' },
+    });
+    const [submission] = await services.snapshots.listSubmissions(draft.id);
+    expect(outcome.fileName).toMatch(/^AED - Jane Smith - Interim 1 - \d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(submission!.submission).toEqual({ format: 'pdf', fileName: outcome.fileName });
+    expect(platform.prints).toHaveLength(1);
+    const { printHash, name } = platform.prints[0]!;
+    expect(name).toBe(outcome.fileName);
+    expect(printHash.startsWith(`#/print/${draft.id}?`)).toBe(true);
+    expect(new URLSearchParams(printHash.split('?')[1]).get('snapshot')).toBe(submission!.id);
   });
 
   it('refuses to export while the latest changes cannot be saved', async () => {
