@@ -7,7 +7,7 @@ import type { SectionRecord } from './model';
 import type { Template, TemplateSection } from './template';
 import { countWords } from './word-count';
 
-export type ExportFormat = 'docx' | 'pdf';
+export type { ExportFormat } from './model';
 
 export interface ChangePart {
   kind: 'same' | 'added' | 'removed';

@@ -1,0 +1,111 @@
+/**
+ * The `.aedx` backup format: constants and the types the reader returns and the writer takes.
+ * README's "Backup file format" section is written from this file, schema.ts and paths.ts.
+ *
+ * A backup is a zip holding:
+ * - `manifest.json` at its root ({@link Manifest}): `format: 'aedx'`, an integer `formatVersion`,
+ *   the `appVersion` that wrote it, `createdAt`, the `drafts` it holds, and `entries`: every
+ *   other entry of the zip with its size and SHA-256;
+ * - per draft, `drafts/<draftId>/draft.json` ({@link DraftFile}): the draft, its sections and
+ *   its snapshots (history and submissions);
+ * - per attached file, `drafts/<draftId>/files/<name>`, its bytes as they were attached.
+ */
+import type { DraftRecord, SectionRecord } from '../model';
+import type { BackupError } from './errors';
+import type { BackupSnapshotRecord, Manifest } from './schema';
+
+export type { DraftFile, Manifest, ManifestEntry, BackupSnapshotRecord } from './schema';
+
+/** `manifest.json`'s `format`: what kind of file this is. */
+export const BACKUP_FORMAT = 'aedx';
+
+/**
+ * The format version this code writes, and the newest it reads. Bump it whenever what a backup
+ * holds changes, and add the step that upgrades the previous version to migrations.ts.
+ */
+export const BACKUP_FORMAT_VERSION = 1;
+
+export const BACKUP_FILE_EXTENSION = '.aedx';
+
+const MiB = 1024 * 1024;
+
+/**
+ * How much a backup may hold. The reader refuses more (checking the sizes the zip declares before
+ * inflating anything, then the actual output), and the writer refuses to make a backup the reader
+ * would refuse.
+ */
+export interface BackupLimits {
+  /** The .aedx file itself. */
+  maxFileBytes: number;
+  /** All entries together, uncompressed. */
+  maxTotalBytes: number;
+  /** How many entries the zip may have. */
+  maxEntries: number;
+  /** manifest.json, uncompressed. */
+  maxManifestBytes: number;
+  /** One draft.json, uncompressed (snapshots make it grow: each is a whole copy of the draft). */
+  maxDraftJsonBytes: number;
+  /** One attached file. */
+  maxAttachmentBytes: number;
+}
+
+export const DEFAULT_BACKUP_LIMITS: Readonly<BackupLimits> = {
+  maxFileBytes: 512 * MiB,
+  maxTotalBytes: 512 * MiB,
+  maxEntries: 10_000,
+  maxManifestBytes: 8 * MiB,
+  maxDraftJsonBytes: 256 * MiB,
+  maxAttachmentBytes: 256 * MiB,
+};
+
+/** A file attached to a draft (evidence), stored as `drafts/<draftId>/files/<name>`. */
+export interface BackupFile {
+  /** The file's name: one path segment, no `/`, `\`, `:` or control characters. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One draft and everything that belongs to it, as stored in (and read from) a backup. */
+export interface BackupDraft {
+  draft: DraftRecord;
+  /** The draft's sections, in the order they were written. */
+  sections: SectionRecord[];
+  /** Its snapshots: automatic and named versions, and submissions. */
+  snapshots: BackupSnapshotRecord[];
+  /** Its attached files, in the order they were written. */
+  files: BackupFile[];
+}
+
+/** A backup that passed every check: container, checksums, JSON, schemas and consistency. */
+export interface Backup {
+  manifest: Manifest;
+  drafts: BackupDraft[];
+}
+
+/** What readBackup resolves to. It never rejects: every failure is `ok: false`. */
+export type ReadResult = { ok: true; backup: Backup } | { ok: false; error: BackupError };
+
+export interface ReadBackupOptions {
+  /** This AED Writer's version (package.json), used in messages about newer backups. */
+  appVersion: string;
+  /** Lower limits, for tests; the defaults are {@link DEFAULT_BACKUP_LIMITS}. */
+  limits?: Partial<BackupLimits>;
+}
+
+/** A draft to back up: what the repositories hold for it. */
+export interface WriteBackupDraft {
+  draft: DraftRecord;
+  sections: readonly SectionRecord[];
+  snapshots: readonly BackupSnapshotRecord[];
+  files?: readonly BackupFile[];
+}
+
+export interface WriteBackupInput {
+  /** One draft (`Back up`) or all of them (the menu item); at least one. */
+  drafts: readonly WriteBackupDraft[];
+  /** This AED Writer's version (package.json). */
+  appVersion: string;
+  /** The time of the backup (ms since the epoch): manifest `createdAt` and the zip's dates. */
+  now: number;
+  limits?: Partial<BackupLimits>;
+}

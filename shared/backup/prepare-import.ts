@@ -1,0 +1,77 @@
+/**
+ * Turning a verified backup into records to add as NEW drafts. Every id a record carries is
+ * replaced (drafts, the draftId of sections and snapshots, the copies inside snapshots, snapshot
+ * ids), so an import can never collide with or overwrite a draft already in the library, even
+ * when the same backup is imported twice. Pure: the renderer writes the result in one transaction.
+ */
+import type { DraftRecord, SectionRecord } from '../model';
+import type { Backup, BackupSnapshotRecord } from './format';
+
+export interface PrepareImportOptions {
+  /** Makes a fresh id (the repositories' crypto.randomUUID()); called once per draft and snapshot. */
+  newId: () => string;
+  /** The time of the import (ms since the epoch). */
+  now: number;
+}
+
+/** An attached file to store for an imported draft. */
+export interface ImportedFile {
+  /** The NEW draft id. */
+  draftId: string;
+  name: string;
+  /** The bytes as read from the backup (shared, not copied: treat as read-only). */
+  bytes: Uint8Array;
+}
+
+/** Records ready to add, in backup order; nothing in them is shared with the backup's records. */
+export interface PreparedImport {
+  drafts: DraftRecord[];
+  sections: SectionRecord[];
+  snapshots: BackupSnapshotRecord[];
+  files: ImportedFile[];
+  /** Old draft id → new draft id, e.g. to open the imported draft. */
+  draftIds: ReadonlyMap<string, string>;
+}
+
+/**
+ * Prepares a backup's drafts for import as new drafts. Titles and content stay as they are. An
+ * imported draft is live (out of the trash, since importing it is asking for it back) and its
+ * `updatedAt` is the import time, so it appears at the top of the library where the teacher
+ * looks for it; sections and snapshots keep their own times.
+ */
+export function prepareImport(backup: Backup, options: PrepareImportOptions): PreparedImport {
+  const issued = new Set<string>();
+  const fresh = (): string => {
+    const id = options.newId();
+    // A repeated id would make two imported records one; better to stop before writing.
+    if (issued.has(id)) throw new Error(`prepareImport: newId() returned "${id}" twice`);
+    issued.add(id);
+    return id;
+  };
+
+  const draftIds = new Map<string, string>();
+  const out: PreparedImport = { drafts: [], sections: [], snapshots: [], files: [], draftIds };
+  for (const item of backup.drafts) {
+    const draftId = fresh();
+    draftIds.set(item.draft.id, draftId);
+    const moveSection = (s: SectionRecord): SectionRecord => ({ ...structuredClone(s), draftId });
+    out.drafts.push({
+      ...structuredClone(item.draft),
+      id: draftId,
+      updatedAt: options.now,
+      deletedAt: null,
+    });
+    out.sections.push(...item.sections.map(moveSection));
+    for (const snapshot of item.snapshots) {
+      out.snapshots.push({
+        ...structuredClone(snapshot),
+        id: fresh(),
+        draftId,
+        draft: { ...structuredClone(snapshot.draft), id: draftId },
+        sections: snapshot.sections.map(moveSection),
+      });
+    }
+    for (const file of item.files) out.files.push({ draftId, name: file.name, bytes: file.bytes });
+  }
+  return out;
+}

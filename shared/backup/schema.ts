@@ -1,0 +1,184 @@
+/**
+ * Zod schemas for everything that comes out of a backup file. A backup is hostile input until
+ * proven otherwise (hand-edited, half-copied, made by another version), so every record is
+ * checked field by field before the importer sees it. The shapes are those of shared/model.ts;
+ * the compile-time checks at the bottom fail the build if the two drift apart.
+ *
+ * Objects are strict: an unknown key is refused rather than dropped, because dropping a field a
+ * newer writer added would lose data silently. Any change to what a backup holds bumps
+ * FORMAT_VERSION instead (see migrations.ts).
+ */
+import { z } from 'zod';
+import type { CriterionAssessment, DraftRecord, FieldValue, SectionRecord } from '../model';
+
+/**
+ * Ids of records (drafts, snapshots). Draft ids name a folder in the zip, so they are restricted
+ * to characters that are safe in a path on every system; crypto.randomUUID() ids fit.
+ */
+export const recordIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'an id is letters, digits, "-" and "_"');
+
+/**
+ * Ids that come from a template (sections, fields, criteria, domains): the template schema's rule.
+ * Using it for record keys also keeps names such as `__proto__` out of parsed objects.
+ */
+export const templateIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,127}$/, 'an id is lower-case letters, digits and hyphens');
+
+/** A time in ms since the epoch, as Date.now() gives it. */
+const timestampSchema = z.number().int().nonnegative();
+
+const countSchema = z.number().int().nonnegative();
+
+export const fieldValueSchema = z.union([z.string(), z.number(), z.null()]);
+
+export const criterionAssessmentSchema = z.enum(['not-yet', 'partly', 'met']);
+
+/** True when the text is JSON whose top level is an object with a `root` object (Lexical). */
+export function isLexicalStateJson(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+    const root = (data as { root?: unknown }).root;
+    return typeof root === 'object' && root !== null && !Array.isArray(root);
+  } catch {
+    return false;
+  }
+}
+
+/** Lexical's serialized editor state: a string, itself JSON with a `root` object; or null. */
+export const editorStateSchema = z
+  .string()
+  .refine(isLexicalStateJson, 'the editor state is not Lexical JSON with a root object')
+  .nullable();
+
+/**
+ * A record keyed by template ids. Zod's record drops a `__proto__` key silently (JSON.parse makes
+ * it an own property); a backup holding one is crafted, so it is refused instead of trimmed.
+ */
+function idRecord<T extends z.ZodType>(value: T) {
+  return z
+    .unknown()
+    .refine(
+      (raw) => typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, '__proto__'),
+      'a key named __proto__',
+    )
+    .pipe(z.record(templateIdSchema, value));
+}
+
+export const draftRecordSchema = z.strictObject({
+  id: recordIdSchema,
+  title: z.string(),
+  templateId: templateIdSchema,
+  templateVersion: z.number().int().positive(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: timestampSchema.nullable(),
+  lastSectionId: templateIdSchema.nullable(),
+});
+
+export const sectionRecordSchema = z.strictObject({
+  draftId: recordIdSchema,
+  sectionId: templateIdSchema,
+  editorState: editorStateSchema,
+  text: z.string(),
+  wordCount: countSchema,
+  fields: idRecord(fieldValueSchema),
+  domains: z.array(templateIdSchema),
+  criteria: idRecord(criterionAssessmentSchema),
+  updatedAt: timestampSchema,
+});
+
+/** Why a snapshot was taken (shared/model.ts, SnapshotKind). */
+export const snapshotKindSchema = z.enum(['auto', 'manual', 'submission', 'before-restore']);
+
+/** How a submission was sent, so it can be exported again exactly. */
+export const submissionInfoSchema = z.strictObject({
+  format: z.enum(['docx', 'pdf']),
+  fileName: z.string().min(1),
+});
+
+/**
+ * A frozen copy of a whole draft (history and submissions share one store). Mirrors
+ * SnapshotRecord in shared/model.ts; tests check the two agree.
+ */
+export const snapshotRecordSchema = z.strictObject({
+  id: recordIdSchema,
+  draftId: recordIdSchema,
+  createdAt: timestampSchema,
+  kind: snapshotKindSchema,
+  label: z.string(),
+  wordCount: countSchema,
+  draft: draftRecordSchema,
+  sections: z.array(sectionRecordSchema),
+  submission: submissionInfoSchema.optional(),
+});
+
+export type BackupSnapshotRecord = z.infer<typeof snapshotRecordSchema>;
+
+/**
+ * `drafts/<draftId>/draft.json`: one draft with everything that belongs to it. Attached files
+ * are separate entries (`drafts/<draftId>/files/<name>`), listed in the manifest.
+ */
+export const draftFileSchema = z.strictObject({
+  draft: draftRecordSchema,
+  sections: z.array(sectionRecordSchema),
+  snapshots: z.array(snapshotRecordSchema),
+});
+
+export type DraftFile = z.infer<typeof draftFileSchema>;
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
+
+/** One entry of the zip other than manifest.json. */
+export const manifestEntrySchema = z.strictObject({
+  /** The entry's name in the zip, e.g. `drafts/<draftId>/draft.json`. */
+  path: z.string().min(1),
+  /** Its uncompressed size in bytes. */
+  size: countSchema,
+  /** SHA-256 of its uncompressed bytes, lower-case hex. */
+  sha256: sha256Schema,
+});
+
+/**
+ * The part of a manifest every format version keeps, so any version can tell "not a backup",
+ * "newer than me" and "damaged" apart before it knows anything else about the file.
+ */
+export const manifestEnvelopeSchema = z.object({
+  format: z.literal('aedx'),
+  formatVersion: z.number().int().positive(),
+  appVersion: z.string().optional(),
+  entries: z.array(manifestEntrySchema),
+});
+
+/** manifest.json of format version 1. */
+export const manifestSchema = z.strictObject({
+  /** Always `aedx`: what kind of file this is. */
+  format: z.literal('aedx'),
+  /** The backup format's version, an integer; readers refuse a version newer than theirs. */
+  formatVersion: z.literal(1),
+  /** The AED Writer version that wrote the file (package.json `version`). */
+  appVersion: z.string().min(1).max(64),
+  /** When the backup was made, ISO 8601 in UTC. */
+  createdAt: z.iso.datetime(),
+  /** The ids of the drafts the backup holds, in order; one for `Back up`, all for the menu item. */
+  drafts: z.array(recordIdSchema).min(1),
+  /** Every entry of the zip except manifest.json, with its size and SHA-256. */
+  entries: z.array(manifestEntrySchema),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+// Compile-time proof that the schemas and shared/model.ts describe the same records. If this
+// fails, update the schema (and FORMAT_VERSION with a migration if stored content changes).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<z.infer<typeof draftRecordSchema>, DraftRecord>,
+  Same<z.infer<typeof sectionRecordSchema>, SectionRecord>,
+  Same<z.infer<typeof fieldValueSchema>, FieldValue>,
+  Same<z.infer<typeof criterionAssessmentSchema>, CriterionAssessment>,
+] = [true, true, true, true];
+void sameShapes;
