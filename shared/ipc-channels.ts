@@ -16,10 +16,14 @@ export const IPC_REQUEST_CHANNELS = [
   'pdf:export',
   'app:info',
   'app:ready-to-close',
+  'backup:write-auto',
+  'backup:open-folder',
+  'backup:choose-folder',
+  'backup:get-folder',
 ] as const;
 
 /** Event channels: main sends, the renderer listens (`webContents.send` / `ipcRenderer.on`). */
-export const IPC_EVENT_CHANNELS = ['app:before-close'] as const;
+export const IPC_EVENT_CHANNELS = ['app:before-close', 'backup:all-drafts-requested'] as const;
 
 export type IpcRequestChannel = (typeof IPC_REQUEST_CHANNELS)[number];
 export type IpcEventChannel = (typeof IPC_EVENT_CHANNELS)[number];

@@ -98,6 +98,60 @@ export const closeRequestSchema = z.strictObject({
 });
 export type CloseRequest = z.infer<typeof closeRequestSchema>;
 
+/** The largest backup main accepts over IPC: far above any real draft, low enough to refuse a runaway. */
+export const MAX_AUTO_BACKUP_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A draft id as the renderer makes them (`crypto.randomUUID()`), or any short id of letters,
+ * digits, `-` and `_`: part of it goes into backup file names, so nothing path-like gets through.
+ */
+export const draftIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a draft id of letters, digits, "-" and "_"');
+
+/** Arguments of `backup:write-auto`. */
+export const backupWriteAutoArgsSchema = z.strictObject({
+  /** Which draft: its backups are kept apart from other drafts' (the newest 10 of each). */
+  draftId: draftIdSchema,
+  /** The draft's title, for the file name; main makes it safe (an empty title reads "Untitled"). */
+  title: z.string().max(1000),
+  /** The whole `.aedx` file, made by the renderer; main writes it as it is. */
+  bytes: z.custom<Uint8Array>(
+    (value) =>
+      value instanceof Uint8Array &&
+      value.byteLength > 0 &&
+      value.byteLength <= MAX_AUTO_BACKUP_BYTES,
+    'bytes must be a non-empty Uint8Array of at most 512 MiB',
+  ),
+});
+export type BackupWriteAutoArgs = z.infer<typeof backupWriteAutoArgsSchema>;
+
+/** Result of `backup:write-auto`: where the backup is, or a sentence saying why there is none. */
+export const backupWriteAutoResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** The backup file's full path. */
+    path: z.string(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    /** A whole sentence for an alert, e.g. "There isn't enough space on the disk to save …". */
+    error: z.string(),
+  }),
+]);
+export type BackupWriteAutoResult = z.infer<typeof backupWriteAutoResultSchema>;
+
+/** Result of `backup:open-folder`. */
+export const backupOpenFolderResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({
+    ok: z.literal(false),
+    /** A whole sentence for an alert: the folder could not be made or shown. */
+    error: z.string(),
+  }),
+]);
+export type BackupOpenFolderResult = z.infer<typeof backupOpenFolderResultSchema>;
+
 interface RequestSpec {
   /** Validates what the renderer sends; main never sees unparsed arguments. */
   readonly args: z.ZodType;
@@ -127,6 +181,23 @@ export const ipcRequestContract = {
    * window may close. Carries the `requestId` of the event it answers.
    */
   'app:ready-to-close': { args: closeRequestSchema, result: z.void() },
+  /**
+   * Writes one draft's automatic backup into the backups folder (made if missing): a temporary
+   * file, flushed to disk, then renamed, so a crash or a full disk never leaves a half-written
+   * backup or harms an earlier one. Then keeps that draft's newest 10 backups and deletes older
+   * ones. Never rejects for a disk error: those come back as `{ ok: false, error }`.
+   */
+  'backup:write-auto': { args: backupWriteAutoArgsSchema, result: backupWriteAutoResultSchema },
+  /** Shows the backups folder in the system's file manager, making it first if needed. */
+  'backup:open-folder': { args: z.undefined(), result: backupOpenFolderResultSchema },
+  /**
+   * Asks the user for another backups folder and remembers it (after checking main can write
+   * there). Resolves the new folder, or null if the user cancelled; rejects with a sentence if
+   * the folder cannot be used.
+   */
+  'backup:choose-folder': { args: z.undefined(), result: z.string().nullable() },
+  /** The backups folder in use: the user's choice, or `AED Writer backups` in their Documents. */
+  'backup:get-folder': { args: z.undefined(), result: z.string() },
 } as const satisfies Record<IpcRequestChannel, RequestSpec>;
 
 /** Event channels: main sends, the renderer subscribes with `window.aed.on(channel, listener)`. */
@@ -137,6 +208,11 @@ export const ipcEventContract = {
    * renderer cannot keep the window open.
    */
   'app:before-close': closeRequestSchema,
+  /**
+   * The user chose File → Back up all drafts…: the renderer makes a backup of every draft and
+   * saves it with `file:save` (so the user picks where it goes).
+   */
+  'backup:all-drafts-requested': z.undefined(),
 } as const satisfies Record<IpcEventChannel, z.ZodType>;
 
 /** What the renderer passes for channel `C` (before validation). */

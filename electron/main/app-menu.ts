@@ -1,6 +1,17 @@
-/** The application menu: standard roles only, so shortcuts and localisation come from the OS. */
+/**
+ * The application menu: standard roles wherever one exists, so shortcuts and localisation come
+ * from the OS; the app's own items are the File menu's backups.
+ */
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
+
+/** The File menu's backup items (see backup-menu.ts). */
+export interface BackupMenuActions {
+  /** Asks the renderer to save a backup of every draft where the user chooses. */
+  backUpAllDrafts: () => void;
+  openBackupsFolder: () => void;
+  changeBackupsFolder: () => void;
+}
 
 export interface AppMenuOptions {
   appName: string;
@@ -8,6 +19,19 @@ export interface AppMenuOptions {
   /** Packaged builds get no developer tools. */
   isPackaged: boolean;
   showAbout: () => void;
+  /** Without these the File menu has no backup items. */
+  backups?: BackupMenuActions;
+}
+
+function backupMenuItems(backups: BackupMenuActions | undefined): MenuItemConstructorOptions[] {
+  if (!backups) return [];
+  return [
+    { label: 'Back up all drafts…', click: () => backups.backUpAllDrafts() },
+    { type: 'separator' },
+    { label: 'Open backups folder', click: () => backups.openBackupsFolder() },
+    { label: 'Change backups folder…', click: () => backups.changeBackupsFolder() },
+    { type: 'separator' },
+  ];
 }
 
 export function buildAppMenuTemplate({
@@ -15,6 +39,7 @@ export function buildAppMenuTemplate({
   platform,
   isPackaged,
   showAbout,
+  backups,
 }: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: showAbout };
@@ -37,7 +62,10 @@ export function buildAppMenuTemplate({
     });
   }
   template.push(
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [...backupMenuItems(backups), isMac ? { role: 'close' } : { role: 'quit' }],
+    },
     {
       label: 'Edit',
       submenu: [

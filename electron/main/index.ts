@@ -8,9 +8,11 @@ import { app, dialog, ipcMain, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { createBackupFolderActions } from './backup-folder-actions';
+import { createBackupMenuActions } from './backup-menu';
 import { guardWindowClose } from './close-handshake';
 import type { CloseGuard } from './close-handshake';
-import { createIpcHandlers } from './ipc-handlers';
+import { createAppBackupService, createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers, sendIpcEvent } from './ipc-registry';
 import { createMainWindow } from './main-window';
 import { denyPermissions } from './permissions';
@@ -31,6 +33,12 @@ registerAppScheme();
 let mainWindow: BrowserWindow | undefined;
 let quitRequested = false;
 const closeGuards = new Map<number, CloseGuard>();
+// One service for IPC, menu and quit, so quitting can wait for a backup being written.
+const backups = createAppBackupService();
+const backupFolders = createBackupFolderActions(backups);
+// Long enough for a large backup on a slow disk; short enough that a hung network drive cannot
+// keep the app from quitting (the atomic write leaves the previous backups intact either way).
+const QUIT_WAIT_FOR_BACKUPS_MS = 30_000;
 
 function openMainWindow(): void {
   const win = createMainWindow({
@@ -76,6 +84,8 @@ function start(): void {
     createIpcHandlers({
       acknowledgeClose: (senderId, requestId) => closeGuards.get(senderId)?.acknowledge(requestId),
       printWindow: { preloadPath, isPackaged: app.isPackaged },
+      backups,
+      backupFolders,
     }),
   );
   installAppMenu({
@@ -83,6 +93,11 @@ function start(): void {
     platform: process.platform,
     isPackaged: app.isPackaged,
     showAbout,
+    backups: createBackupMenuActions({
+      folders: backupFolders,
+      getWindow: () => mainWindow,
+      openWindow: openMainWindow,
+    }),
   });
   openMainWindow();
 }
@@ -95,6 +110,16 @@ if (claimSingleInstance(app, () => mainWindow)) {
   // A quit holds for the close handshake, which cancels it; remember it to finish afterwards.
   app.on('before-quit', () => {
     quitRequested = true;
+  });
+  // The renderer's last backups (sent while closing) may still be on their way to the disk.
+  let waitedForBackups = false;
+  app.on('will-quit', (event) => {
+    // Once only: after a timeout the backup may still be busy, and the quit must then go ahead.
+    if (waitedForBackups || !backups.busy) return;
+    waitedForBackups = true;
+    event.preventDefault();
+    const timeout = new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_FOR_BACKUPS_MS));
+    void Promise.race([backups.idle(), timeout]).finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitRequested) app.quit();

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import type { IpcHandlers } from '../../shared/ipc';
+import { createBackupFolderActions } from './backup-folder-actions';
+import type { BackupFolderActions } from './backup-folder-actions';
+import { createBackupHandlers } from './backup-handlers';
+import { createBackupService } from './backup-service';
+import type { BackupService } from './backup-service';
+import { BACKUP_SETTINGS_FILE_NAME, defaultBackupsFolder } from './backup-settings';
 import { saveFile } from './file-save';
 import type { ChooseSaveDestination, FileWriteOps } from './file-save';
 import { createPdfExporter } from './pdf-export';
@@ -15,6 +21,18 @@ export interface IpcHandlerDeps {
   fileWriteOps?: FileWriteOps;
   /** The hidden print window's settings for `pdf:export` (without them it answers an error). */
   printWindow?: PrintWindowSettings;
+  /** Automatic backups (main shares one with the menu); by default one on the app's paths. */
+  backups?: BackupService;
+  /** The backups folder's picker and opener (main shares them with the menu). */
+  backupFolders?: BackupFolderActions;
+}
+
+/** The backups service on the app's own paths: settings in userData, backups under Documents. */
+export function createAppBackupService(): BackupService {
+  return createBackupService({
+    settingsFile: join(app.getPath('userData'), BACKUP_SETTINGS_FILE_NAME),
+    defaultFolder: () => defaultBackupsFolder((name) => app.getPath(name)),
+  });
 }
 
 function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
@@ -35,7 +53,10 @@ function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvokeEvent> {
   const exportPdf = createPdfExporter(deps.printWindow);
+  const backups = deps.backups ?? createAppBackupService();
+  const backupFolders = deps.backupFolders ?? createBackupFolderActions(backups);
   return {
+    ...createBackupHandlers(backups, backupFolders),
     'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
     'pdf:export': (args, event) => exportPdf(args, saveDialogFor(event), deps.fileWriteOps),
     'app:info': () => ({ version: app.getVersion(), platform: process.platform }),

@@ -1,4 +1,5 @@
 import { AnnouncerProvider } from './announcer';
+import { BackupAllListener } from './backup/BackupAllListener';
 import { DraftScreen } from './DraftScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { PrintView } from './print/PrintView';
@@ -11,6 +12,7 @@ export function App({ services }: { services: Services }) {
   return (
     <ServicesContext.Provider value={services}>
       <AnnouncerProvider>
+        <BackupAllListener />
         {route.name === 'print' ? (
           // Keyed without autoprint: dropping it from the URL after printing must not reload.
           <PrintView key={printHref({ ...route.params, autoprint: false })} params={route.params} />

@@ -9,6 +9,9 @@ import { ChangesView } from './export/ChangesView';
 import { ExportDialog, type ExportRequest } from './export/ExportDialog';
 import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { formatWords } from './format';
+import { BackupReminder } from './backup/BackupReminder';
+import { saveBackup } from './backup/backup-actions';
+import { useAutoBackups } from './backup/use-auto-backups';
 import { HistoryDialog } from './history/HistoryDialog';
 import { useAutoSnapshots } from './history/use-auto-snapshots';
 import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
@@ -64,6 +67,7 @@ export function DraftScreen({
   return (
     <OpenDraft
       draftId={draft.id}
+      createdAt={draft.createdAt}
       updatedAt={draft.updatedAt}
       title={draft.title}
       trashed={draft.deletedAt !== null}
@@ -77,6 +81,7 @@ export function DraftScreen({
 
 function OpenDraft({
   draftId,
+  createdAt,
   updatedAt,
   title,
   trashed,
@@ -86,6 +91,7 @@ function OpenDraft({
   routeMatches,
 }: {
   draftId: string;
+  createdAt: number;
   updatedAt: number;
   title: string;
   trashed: boolean;
@@ -109,10 +115,23 @@ function OpenDraft({
   const lock = useDraftLock(draftId, () => queue.flush());
   const readOnly = lock.state !== 'held';
   useAutoSnapshots(draftId, queue, !readOnly);
+  useAutoBackups(draftId, queue, !readOnly, (message) => announce.error(message));
   const [historyOpen, setHistoryOpen] = useState(false);
   // Bumped when a restore rewrites the stored sections, so the open section reloads from storage.
   const [generation, setGeneration] = useState(0);
   const [undoRestore, setUndoRestore] = useState<SnapshotRecord | null>(null);
+
+  async function backUp() {
+    try {
+      // Pending edits go into the file too: this is how work is rescued when storage fails.
+      const saved = await saveBackup(services, [draftId], queue);
+      if (saved) setDone('Backed up.');
+    } catch (e) {
+      announce.error(
+        `The backup could not be made: ${e instanceof Error ? e.message : String(e)} Your draft is unchanged; try again, or export it as a Word document.`,
+      );
+    }
+  }
 
   async function restore(snapshot: SnapshotRecord, sectionId?: string) {
     try {
@@ -197,12 +216,15 @@ function OpenDraft({
           {title}
         </p>
         <p className="total-words">{formatWords(total)} in all</p>
-        <SaveStatusView status={status} />
+        <SaveStatusView status={status} onBackUp={() => void backUp()} />
         <p className="export-progress" aria-live="polite">
           {progress ?? done ?? ''}
         </p>
         <button type="button" onClick={() => setHistoryOpen(true)}>
           History
+        </button>
+        <button type="button" onClick={() => void backUp()}>
+          Back up
         </button>
         <button
           type="button"
@@ -243,6 +265,12 @@ function OpenDraft({
       </aside>
 
       <main className="section-main">
+        <BackupReminder
+          draftId={draftId}
+          createdAt={createdAt}
+          updatedAt={updatedAt}
+          onBackUp={() => void backUp()}
+        />
         {undoRestore ? (
           <div className="notice" aria-live="polite">
             <p>

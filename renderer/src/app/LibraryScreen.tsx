@@ -10,6 +10,8 @@ import { RenameDialog } from './RenameDialog';
 import { draftHref, navigate } from './route';
 import { useServices } from './services';
 import { useAnnouncer } from './announcer';
+import { BackupImportError, importBackup, replaceFromBackup } from './backup/backup-actions';
+import { pickFile } from './backup/pick-file';
 
 function templateName(templateId: string): string {
   try {
@@ -20,13 +22,18 @@ function templateName(templateId: string): string {
 }
 
 export function LibraryScreen() {
-  const { drafts } = useServices();
+  const services = useServices();
+  const { drafts } = services;
   const announce = useAnnouncer();
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DraftRecord | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [undo, setUndo] = useState<DraftRecord | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<{ draft: DraftRecord; bytes: Uint8Array } | null>(
+    null,
+  );
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const results = useLiveQuery(() => drafts.searchDrafts(query), [drafts, query]);
@@ -53,9 +60,25 @@ export function LibraryScreen() {
       await action();
     } catch (e) {
       announce.error(
-        `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`,
+        e instanceof BackupImportError
+          ? `${e.message} Nothing was imported or changed.`
+          : `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`,
       );
     }
+  }
+
+  async function importFile() {
+    const file = await pickFile('.aedx');
+    if (!file) return;
+    await run(async () => {
+      const added = await importBackup(services, file.bytes);
+      setImported(`Imported ${added.map((d) => `“${d.title}”`).join(', ')} from ${file.name}.`);
+    }, 'Importing the backup');
+  }
+
+  async function chooseReplacement(draft: DraftRecord) {
+    const file = await pickFile('.aedx');
+    if (file) setReplacing({ draft, bytes: file.bytes });
   }
 
   function trashDraft(draft: DraftRecord) {
@@ -74,10 +97,20 @@ export function LibraryScreen() {
     <main className="library">
       <header className="library-header">
         <h1>Drafts</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          New draft
-        </button>
+        <div className="library-actions">
+          <button type="button" onClick={() => void importFile()}>
+            Import backup
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New draft
+          </button>
+        </div>
       </header>
+      {imported ? (
+        <p className="notice" aria-live="polite">
+          {imported}
+        </p>
+      ) : null}
 
       <div className="library-tools">
         <input
@@ -121,6 +154,7 @@ export function LibraryScreen() {
           onRename={setRenaming}
           onDuplicate={(d) => void run(() => drafts.duplicateDraft(d.id), 'Duplicating the draft')}
           onTrash={trashDraft}
+          onReplace={(d) => void chooseReplacement(d)}
         />
       )}
 
@@ -159,6 +193,25 @@ export function LibraryScreen() {
         }}
       />
       <ConfirmDialog
+        open={replacing !== null}
+        title="Replace from backup?"
+        confirmLabel="Replace"
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => {
+          const target = replacing;
+          setReplacing(null);
+          if (target) {
+            void run(
+              () => replaceFromBackup(services, target.draft.id, target.bytes),
+              'Replacing the draft from the backup',
+            );
+          }
+        }}
+      >
+        The text of “{replacing?.draft.title}” will be replaced by the backup’s. A restore point is
+        kept first: History can bring the current text back.
+      </ConfirmDialog>
+      <ConfirmDialog
         open={confirmEmpty}
         title="Empty trash?"
         confirmLabel={`Delete ${trash?.length ?? 0} ${trash?.length === 1 ? 'draft' : 'drafts'} for ever`}
@@ -181,12 +234,14 @@ function DraftList({
   onRename,
   onDuplicate,
   onTrash,
+  onReplace,
 }: {
   results: DraftSearchResult[] | undefined;
   searching: boolean;
   onRename: (d: DraftRecord) => void;
   onDuplicate: (d: DraftRecord) => void;
   onTrash: (d: DraftRecord) => void;
+  onReplace: (d: DraftRecord) => void;
 }) {
   if (results === undefined) return <p className="muted">Loading your drafts…</p>;
   if (results.length === 0) return <p className="muted">No draft matches your search.</p>;
@@ -230,6 +285,13 @@ function DraftList({
                 onClick={() => onTrash(draft)}
               >
                 Move to trash
+              </button>
+              <button
+                type="button"
+                aria-label={`Replace from backup: ${draft.title}`}
+                onClick={() => onReplace(draft)}
+              >
+                Replace from backup
               </button>
             </div>
           </li>

@@ -5,7 +5,14 @@ import { formatTime } from './format';
  * The save state, always visible. "Saved" appears only once everything typed is in storage
  * (UI-CONTRACT); a failed write raises an alert that stays until a retry succeeds.
  */
-export function SaveStatusView({ status }: { status: SaveStatus }) {
+export function SaveStatusView({
+  status,
+  onBackUp,
+}: {
+  status: SaveStatus;
+  /** Saves a backup file elsewhere (including what is not yet stored), offered when saving fails. */
+  onBackUp: () => void;
+}) {
   const text =
     status.state === 'saved'
       ? status.lastSavedAt
@@ -23,7 +30,10 @@ export function SaveStatusView({ status }: { status: SaveStatus }) {
       </p>
       {status.state === 'error' && status.error ? (
         <div role="alert" className="alert save-alert">
-          {status.error.message}
+          <p>{status.error.message}</p>
+          <button type="button" onClick={onBackUp}>
+            Back up now
+          </button>
         </div>
       ) : null}
     </>

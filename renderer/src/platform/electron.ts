@@ -74,5 +74,18 @@ export function createElectronPlatform(bridge: AedBridge | undefined = getAedBri
         flushes.delete(entry);
       };
     },
+    autoBackups: true,
+    async writeAutoBackup(draftId, title, bytes) {
+      const result = await bridge.invoke('backup:write-auto', { draftId, title, bytes });
+      if (!result.ok) throw new Error(result.error);
+    },
+    onBackupAllRequested(handler) {
+      // Subscribed per call (not at start-up), so each handler has its own unsubscribe.
+      return bridge.on('backup:all-drafts-requested', () => handler());
+    },
+    async openBackupsFolder() {
+      const result = await bridge.invoke('backup:open-folder');
+      if (!result.ok) throw new Error(result.error);
+    },
   };
 }

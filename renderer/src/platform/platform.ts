@@ -18,4 +18,27 @@ export interface Platform {
   printToPdf(printHash: string, suggestedName: string): Promise<boolean>;
   /** Flushes pending work before the window closes; the desktop shell waits for it. */
   onBeforeClose(flush: () => Promise<void>): () => void;
+  /**
+   * Whether `writeAutoBackup` keeps files: true on the desktop (main writes them into the
+   * backups folder); false on the web, which reminds the user to back up instead.
+   */
+  readonly autoBackups: boolean;
+  /**
+   * Saves `bytes` (a whole `.aedx` file) as the draft's newest automatic backup. Desktop: main
+   * writes it atomically into the backups folder and keeps that draft's newest 10; rejects with
+   * a sentence for an alert (a full disk, a folder without permission). Web: resolves at once
+   * and keeps nothing (see `autoBackups`).
+   */
+  writeAutoBackup(draftId: string, title: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Calls `handler` when the user chooses File → Back up all drafts… (desktop only): the app
+   * then makes the backup and saves it with `saveFile`. Returns the function that unsubscribes;
+   * on the web it never fires.
+   */
+  onBackupAllRequested(handler: () => void): () => void;
+  /**
+   * Shows the backups folder in the system's file manager, creating it first. Desktop only;
+   * rejects with a sentence for an alert if it cannot. Web: resolves and does nothing.
+   */
+  openBackupsFolder(): Promise<void>;
 }

@@ -34,6 +34,11 @@ export function createWebPlatform(): Platform {
       window.addEventListener('pagehide', handler);
       return () => window.removeEventListener('pagehide', handler);
     },
+    // A browser may not write into a folder unasked; the app reminds the user to back up instead.
+    autoBackups: false,
+    writeAutoBackup: () => Promise.resolve(),
+    onBackupAllRequested: () => () => undefined,
+    openBackupsFolder: () => Promise.resolve(),
   };
 }
 

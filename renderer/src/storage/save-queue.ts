@@ -166,6 +166,22 @@ export class SaveQueue {
     this.emit();
   }
 
+  /**
+   * What is waiting to be written, as patches, without writing it: a backup made while storage
+   * is failing includes the text that is still only on screen.
+   */
+  unsaved(): { draftId: string; sectionId: string; patch: SectionPatch }[] {
+    return [...this.pending.values()].map((entry) => ({
+      draftId: entry.draftId,
+      sectionId: entry.sectionId,
+      patch: entry.parts.reduce<SectionPatch>(
+        (merged, part) =>
+          mergeSectionPatch(merged, part.source === null ? part.patch : part.produce()),
+        {},
+      ),
+    }));
+  }
+
   /** The current status; the same object until something changes (fit for useSyncExternalStore). */
   getStatus(): SaveStatus {
     return this.status;

@@ -160,6 +160,10 @@ describe('main process start-up', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
       'app:info',
       'app:ready-to-close',
+      'backup:choose-folder',
+      'backup:get-folder',
+      'backup:open-folder',
+      'backup:write-auto',
       'file:save',
       'pdf:export',
     ]);

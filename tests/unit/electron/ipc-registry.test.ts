@@ -25,6 +25,10 @@ function setUp() {
     'app:info': vi.fn(() => ({ version: '1.0.0', platform: 'linux' })),
     'app:ready-to-close': vi.fn(),
     'pdf:export': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
+    'backup:write-auto': vi.fn(() => Promise.resolve({ ok: true as const, path: '/b/x.aedx' })),
+    'backup:open-folder': vi.fn(() => Promise.resolve({ ok: true as const })),
+    'backup:choose-folder': vi.fn(() => Promise.resolve(null)),
+    'backup:get-folder': vi.fn(() => Promise.resolve('/b')),
   } satisfies IpcHandlers<IpcMainInvokeEvent>;
   const dispose = registerIpcHandlers(ipcMain, handlers);
   const call = (channel: string, frame: unknown, ...args: unknown[]) =>

@@ -515,3 +515,27 @@ describe('listeners, discard and dispose', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('unsaved', () => {
+  it('describes pending changes without writing them, merging every part', () => {
+    const saves: unknown[] = [];
+    const queue = new SaveQueue({
+      save: (...args) => {
+        saves.push(args);
+        return Promise.resolve();
+      },
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    });
+    queue.markDirty('d', 'explore', () => ({ text: 'first' }), 'editor');
+    queue.markDirty('d', 'explore', () => ({ text: 'second' }), 'editor');
+    queue.markDirty('d', 'explore', { fields: { a: '1' } });
+    queue.markDirty('d', 'about-you', { fields: { 'full-name': 'Jo' } });
+    expect(queue.unsaved()).toEqual([
+      { draftId: 'd', sectionId: 'explore', patch: { text: 'second', fields: { a: '1' } } },
+      { draftId: 'd', sectionId: 'about-you', patch: { fields: { 'full-name': 'Jo' } } },
+    ]);
+    expect(saves).toEqual([]);
+    expect(queue.getStatus().state).toBe('pending');
+  });
+});

@@ -41,6 +41,10 @@ function recordingPlatform(fail?: string): Platform & {
       return Promise.resolve(true);
     },
     prints,
+    autoBackups: false,
+    writeAutoBackup: () => Promise.resolve(),
+    onBackupAllRequested: () => () => undefined,
+    openBackupsFolder: () => Promise.resolve(),
   };
 }
 
