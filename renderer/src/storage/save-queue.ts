@@ -67,6 +67,8 @@ export class SaveQueue {
   private readonly now: () => number;
 
   private pending = new Map<string, Entry>();
+  /** The batch being written now, until its writes settle. */
+  private writing: Entry[] = [];
   private debounceTimer: unknown = null;
   private maxWaitTimer: unknown = null;
   private retryTimer: unknown = null;
@@ -171,15 +173,18 @@ export class SaveQueue {
    * is failing includes the text that is still only on screen.
    */
   unsaved(): { draftId: string; sectionId: string; patch: SectionPatch }[] {
-    return [...this.pending.values()].map((entry) => ({
-      draftId: entry.draftId,
-      sectionId: entry.sectionId,
-      patch: entry.parts.reduce<SectionPatch>(
-        (merged, part) =>
-          mergeSectionPatch(merged, part.source === null ? part.patch : part.produce()),
-        {},
-      ),
-    }));
+    const merged = new Map<string, { draftId: string; sectionId: string; patch: SectionPatch }>();
+    // A write in flight may yet fail, so it counts as unsaved; newer pending changes go over it.
+    for (const entry of [...this.writing, ...this.pending.values()]) {
+      const key = entryKey(entry.draftId, entry.sectionId);
+      const earlier = merged.get(key)?.patch ?? {};
+      const patch = entry.parts.reduce<SectionPatch>(
+        (acc, part) => mergeSectionPatch(acc, part.source === null ? part.patch : part.produce()),
+        earlier,
+      );
+      merged.set(key, { draftId: entry.draftId, sectionId: entry.sectionId, patch });
+    }
+    return [...merged.values()];
   }
 
   /** The current status; the same object until something changes (fit for useSyncExternalStore). */
@@ -221,6 +226,7 @@ export class SaveQueue {
       this.clearWriteTimers();
       const batch = [...this.pending.values()];
       this.pending.clear();
+      this.writing = batch;
       this.inFlight = true;
       this.emit();
       const failed: Entry[] = [];
@@ -249,6 +255,7 @@ export class SaveQueue {
           failure ??= { error };
         }
       }
+      this.writing = [];
       if (failure) {
         this.inFlight = false;
         this.restore(failed);

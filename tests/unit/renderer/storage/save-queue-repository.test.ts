@@ -1,6 +1,7 @@
 import Dexie, { type DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AedDatabase } from '../../../../renderer/src/storage/db';
+import { IDBKeyRange as keyRange, indexedDB as indexedDBFactory } from 'fake-indexeddb';
+import { AedDatabase } from '../../../../renderer/src/storage/db';
 import {
   createDraftsRepository,
   type DraftsRepository,
@@ -171,5 +172,85 @@ describe('SaveQueue with the drafts repository', () => {
         expect(w.startsWith(written[i - 1]!), `write ${i} follows write ${i - 1}`).toBe(true);
     });
     expect(written.at(-1)).toBe(typed.at(-1));
+  });
+});
+
+describe('SaveQueue with the repository: other storage failures', () => {
+  it('reports an aborted transaction, keeps the text, and saves on the retry', async () => {
+    let abort = true;
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'abort-once',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) => {
+              if (abort && name === 'sections') {
+                abort = false;
+                return Promise.reject(new Dexie.AbortError('The transaction was aborted.'));
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    queue.markDirty(draftId, 'sustain', { text: 'Next steps for the school' });
+    await queue.flush();
+    expect(queue.getStatus().state).toBe('error');
+    expect(queue.getStatus().error!.message).toMatch(/kept here/);
+    expect(queue.unsaved()).toEqual([
+      { draftId, sectionId: 'sustain', patch: { text: 'Next steps for the school' } },
+    ]);
+    timers.advance(500);
+    await settle();
+    expect(queue.getStatus().state).toBe('saved');
+    expect((await repo.getSection(draftId, 'sustain'))!.text).toBe('Next steps for the school');
+  });
+
+  it('reports a database that cannot be opened, keeps the text, and saves once it opens', async () => {
+    const realOpen = indexedDBFactory.open.bind(indexedDBFactory);
+    let broken = true;
+    // An IndexedDB that refuses to open, as it does when the profile is locked or damaged.
+    const factory = Object.create(indexedDBFactory) as IDBFactory;
+    factory.open = (name: string, version?: number) => {
+      if (!broken) return realOpen(name, version);
+      const request = realOpen(`${name}-nonexistent`, 1);
+      request.addEventListener('upgradeneeded', () => request.transaction!.abort());
+      return request;
+    };
+    const name = `aed-unopenable-${crypto.randomUUID()}`;
+    const unopenable = new AedDatabase(name, { indexedDB: factory, IDBKeyRange: keyRange });
+    const repository = createDraftsRepository(unopenable, { now: clock.now, newId: () => 'd1' });
+    const q = new SaveQueue({
+      save: repository.saveSection,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
+    q.markDirty('d1', 'explore', { text: 'Kept while the database is away' });
+    await q.flush();
+    expect(q.getStatus().error).toMatchObject({
+      kind: 'unavailable',
+      message: SAVE_ERROR_MESSAGES.unavailable,
+    });
+    expect(q.unsaved()).toHaveLength(1);
+
+    broken = false;
+    unopenable.close();
+    await unopenable.open();
+    await repository.createDraft({ title: 'x', templateId: 'sdlp-aed' }); // draft d1
+    timers.advance(500);
+    await q.idle();
+    expect(q.getStatus().state).toBe('saved');
+    expect((await repository.getSection('d1', 'explore'))!.text).toBe(
+      'Kept while the database is away',
+    );
+    await q.dispose();
+    await unopenable.delete();
   });
 });

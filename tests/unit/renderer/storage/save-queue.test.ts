@@ -538,4 +538,26 @@ describe('unsaved', () => {
     expect(saves).toEqual([]);
     expect(queue.getStatus().state).toBe('pending');
   });
+
+  it('counts a write still in flight as unsaved, with newer changes over it', async () => {
+    let finish: () => void = () => undefined;
+    const queue = new SaveQueue({
+      save: () => new Promise<void>((resolve) => (finish = resolve)),
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    });
+    queue.markDirty('d', 'explore', { text: 'in flight', fields: { a: '1' } });
+    const flushing = queue.flush();
+    await Promise.resolve();
+    expect(queue.getStatus().state).toBe('saving');
+    queue.markDirty('d', 'explore', { text: 'newer' });
+    expect(queue.unsaved()).toEqual([
+      { draftId: 'd', sectionId: 'explore', patch: { text: 'newer', fields: { a: '1' } } },
+    ]);
+    finish();
+    await Promise.resolve();
+    finish();
+    await flushing;
+    expect(queue.unsaved()).toEqual([]);
+  });
 });
