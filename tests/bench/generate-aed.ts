@@ -23,7 +23,8 @@ import {
 } from 'lexical';
 import { parseTemplate, type Template } from '../../shared/template';
 import { countWords } from '../../shared/word-count';
-import { benchNodes } from './nodes';
+// The app's one node list: the fixture must parse in the app exactly as stored sections do.
+import { nodes } from '../../renderer/src/editor/nodes';
 
 export interface GeneratedSection {
   sectionId: string;
@@ -123,7 +124,7 @@ function buildSection(
   const blocks = planBlocks(words, rng, withTable);
   const editor = createHeadlessEditor({
     namespace: 'aed-bench',
-    nodes: [...benchNodes],
+    nodes: [...nodes],
     onError: (error) => {
       throw error;
     },

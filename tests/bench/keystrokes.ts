@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Keystroke latency as the user feels it: from `keydown` reaching the editor to the end of the
  * frame that shows the character. The page takes `performance.now()` in a capture listener on
@@ -26,6 +25,8 @@ export interface Percentiles {
 interface ProbeState {
   armed: boolean;
   samples: number[];
+  /** performance.now() at each measured keydown, to line latencies up with other activity. */
+  starts: number[];
   slow: SlowEvent[];
   longTasks: Array<{ startTime: number; duration: number }>;
 }
@@ -59,7 +60,7 @@ export async function installKeyProbe(page: Page, selector: string): Promise<voi
     if (w.__aedKeyProbe) return;
     const el = document.querySelector(sel);
     if (!el) throw new Error(`No editor matches ${sel}`);
-    const state: ProbeState = { armed: false, samples: [], slow: [], longTasks: [] };
+    const state: ProbeState = { armed: false, samples: [], starts: [], slow: [], longTasks: [] };
     el.addEventListener(
       'keydown',
       () => {
@@ -69,6 +70,7 @@ export async function installKeyProbe(page: Page, selector: string): Promise<voi
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             state.samples.push(performance.now() - t0);
+            state.starts.push(t0);
             void w.__aedKeyMeasured?.(state.samples.length);
           };
           channel.port2.postMessage(null);
@@ -164,6 +166,8 @@ export async function placeCaret(page: Page, selector: string, where: 'end' | 'm
 
 export interface MeasuredTyping {
   latencies: number[];
+  /** When each measured key went down (the page's performance.now()). */
+  keydownAt: number[];
   /** Event Timing entries (≥ 16 ms) that started while typing. */
   slowEvents: SlowEvent[];
   /** Long tasks (> 50 ms) that started while typing. */
@@ -187,10 +191,13 @@ export async function typeMeasured(
   page: Page,
   text: string,
   gapMs: number,
+  /** Runs the moment the last key is up (e.g. to open the autosave window). */
+  onStop?: () => Promise<void>,
 ): Promise<MeasuredTyping> {
   const windowStart = await page.evaluate(() => {
     const probe = (window as ProbeWindow).__aedKeyProbe!;
     probe.samples = [];
+    probe.starts = [];
     probe.armed = true;
     return performance.now();
   });
@@ -203,8 +210,9 @@ export async function typeMeasured(
     await page.keyboard.down(key);
     await done;
     await page.keyboard.up(key);
-    if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+    if (gapMs > 0 && i < text.length - 1) await new Promise((r) => setTimeout(r, gapMs));
   }
+  await onStop?.();
   return page.evaluate(async (start) => {
     const probe = (window as ProbeWindow).__aedKeyProbe!;
     probe.armed = false;
@@ -212,6 +220,7 @@ export async function typeMeasured(
     await new Promise((r) => setTimeout(r, 100));
     return {
       latencies: probe.samples.slice(),
+      keydownAt: probe.starts.slice(),
       slowEvents: probe.slow.filter((e) => e.startTime >= start),
       longTasks: probe.longTasks.filter((t) => t.startTime >= start).map((t) => t.duration),
     };

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Open-to-editable time: from navigation start (performance.now()'s zero) to the frame in which
  * the section's editor is editable and holds the whole section. A MutationObserver, installed
@@ -12,8 +11,10 @@ export interface OpenRun {
   domMs: number;
   /** …and that frame had been rendered (ms since navigation start): the reported figure. */
   paintedMs: number;
+  /** The last script file's responseEnd: the bundle is downloaded (ms since navigation start). */
+  scriptsFetchedMs: number;
   domContentLoadedMs: number;
-  loadEventMs: number;
+  firstContentfulPaintMs: number | null;
   /** Words in the editor once open, counted as shared/word-count does. */
   words: number;
 }
@@ -90,10 +91,15 @@ export async function openAndTime(
     const words = (editor?.innerText ?? '')
       .split(/[\s\u2013\u2014\u2015]+/u)
       .filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.m?js(\?|$)/.test(e.name)) as PerformanceResourceTiming[];
     return {
       ...w.__aedOpen!,
+      scriptsFetchedMs: Math.max(0, ...scripts.map((e) => e.responseEnd)),
       domContentLoadedMs: nav.domContentLoadedEventEnd,
-      loadEventMs: nav.loadEventEnd,
+      firstContentfulPaintMs:
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       words,
     };
   }, probe.title);

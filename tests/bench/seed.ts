@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Writes generated sections straight into the app's IndexedDB with the raw API, so the bench
  * does not depend on how the storage layer is written, only on the stored shape (shared/model).

@@ -15,16 +15,16 @@ let ts;
 
 /**
  * The project imports without extensions (moduleResolution "Bundler"), which Node's resolver
- * refuses; for relative imports from a .ts file, try the .ts file, then a folder's index.ts.
+ * refuses; for relative imports from a .ts(x) file, try .ts, .tsx, then a folder's index.ts.
  * @param {string} specifier
  * @param {{ parentURL?: string }} context
  * @param {(specifier: string, context?: unknown) => Promise<{ url: string }>} nextResolve
  */
 export async function resolve(specifier, context, nextResolve) {
-  const fromTs = context.parentURL?.endsWith('.ts') ?? false;
+  const fromTs = /\.tsx?$/.test(context.parentURL ?? '');
   const relative = specifier.startsWith('./') || specifier.startsWith('../');
-  if (fromTs && relative && !/\.[cm]?[jt]s$|\.json$/.test(specifier)) {
-    for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+  if (fromTs && relative && !/\.[cm]?[jt]sx?$|\.json$/.test(specifier)) {
+    for (const candidate of [`${specifier}.ts`, `${specifier}.tsx`, `${specifier}/index.ts`]) {
       try {
         return await nextResolve(candidate, context);
       } catch {
@@ -41,7 +41,7 @@ export async function resolve(specifier, context, nextResolve) {
  * @param {(url: string, context?: unknown) => Promise<unknown>} nextLoad
  */
 export async function load(url, context, nextLoad) {
-  if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
+  if (!url.startsWith('file:') || !/\.tsx?$/.test(url)) return nextLoad(url, context);
   ts ??= (await import('typescript')).default;
   const fileName = fileURLToPath(url);
   const source = await readFile(fileName, 'utf8');
@@ -50,6 +50,8 @@ export async function load(url, context, nextLoad) {
     compilerOptions: {
       module: ts.ModuleKind.ESNext,
       target: ts.ScriptTarget.ES2023,
+      // A node module of the renderer may one day be a .tsx (a decorator node).
+      jsx: ts.JsxEmit.ReactJSX,
       verbatimModuleSyntax: true,
       sourceMap: false,
       inlineSourceMap: true,

@@ -1,18 +1,17 @@
-/// <reference lib="dom" />
-// The baseline the app is measured against: the same nodes and the same document in a plain
-// Lexical editor (rich text, lists, history), with no React and no app around it.
+// The baseline the app is measured against: the app's node list and the same document in a
+// plain Lexical editor (rich text, lists, history), with no React and no app around it.
 import { createEditor } from 'lexical';
 import { registerRichText } from '@lexical/rich-text';
 import { registerList } from '@lexical/list';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { mergeRegister } from '@lexical/utils';
-import { benchNodes } from '../nodes';
+import { nodes } from '../../../renderer/src/editor/nodes';
 
 async function start(): Promise<void> {
   const root = document.getElementById('editor')!;
   const editor = createEditor({
     namespace: 'aed-bench-bare',
-    nodes: [...benchNodes],
+    nodes: [...nodes],
     theme: {
       text: { bold: 'bold', italic: 'italic' },
       list: { nested: { listitem: 'nested-item' } },
