@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { SectionRecord } from '../../../shared/model';
 import type { SnapshotRecord } from '../storage/snapshot-types';
 import type { Template } from '../../../shared/template';
@@ -19,7 +19,8 @@ import { SaveStatusView } from './SaveStatusView';
 import { SectionView } from './SectionView';
 import { useServices } from './services';
 import { useDraftLock } from './use-draft-lock';
-import { useSaveQueue, useSaveStatus } from './use-save-queue';
+import { useSaveQueue } from './use-save-queue';
+import { LiveWords, useLiveWords } from './live-words';
 
 export function DraftScreen({
   draftId,
@@ -111,7 +112,6 @@ function OpenDraft({
   const [progress, setProgress] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const queue = useSaveQueue();
-  const status = useSaveStatus(queue);
   const lock = useDraftLock(draftId, () => queue.flush());
   const readOnly = lock.state !== 'held';
   useAutoSnapshots(draftId, queue, !readOnly);
@@ -138,7 +138,6 @@ function OpenDraft({
       // What is on screen is stored (and so captured by the restore point) before anything moves.
       await queue.flush();
       const before = await snapshots.restore(snapshot.id, sectionId);
-      setLive(null);
       setGeneration((g) => g + 1);
       setUndoRestore(before);
     } catch (e) {
@@ -147,12 +146,27 @@ function OpenDraft({
       );
     }
   }
-  // Stored word counts for the navigation and the total; the open section reports its live count.
-  const counts = useLiveQuery(
-    async () => new Map((await drafts.getSections(draftId)).map((s) => [s.sectionId, s.wordCount])),
-    [drafts, draftId],
-  );
-  const [live, setLive] = useState<{ sectionId: string; count: number } | null>(null);
+  // Word counts for the navigation and the total: read from storage when the draft opens (and
+  // after a restore, or as the other window saves while read-only), then the open section
+  // reports its live count. Not a live query: that would reread every section, editor states
+  // and all, on each autosave.
+  const [words] = useState(() => new LiveWords());
+  const countsVersion = readOnly ? updatedAt : generation;
+  useEffect(() => {
+    let active = true;
+    void drafts.getSections(draftId).then((sections) => {
+      if (active) words.reset(new Map(sections.map((s) => [s.sectionId, s.wordCount])));
+    });
+    return () => {
+      active = false;
+    };
+  }, [drafts, draftId, words, countsVersion]);
+  // Stable for the memoised children; always calls the latest backUp.
+  const backUpLatest = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    backUpLatest.current = () => void backUp();
+  });
+  const backUpRef = useCallback(() => backUpLatest.current(), []);
 
   async function startExport(request: ExportRequest, submission: SnapshotRecord | null) {
     setExportTarget(null);
@@ -193,14 +207,6 @@ function OpenDraft({
     document.title = `${title} — AED Writer`;
   }, [title]);
 
-  const countOf = useCallback(
-    (id: string) => (live?.sectionId === id ? live.count : (counts?.get(id) ?? 0)),
-    [live, counts],
-  );
-  const total = useMemo(
-    () => template.sections.reduce((sum, s) => sum + countOf(s.id), 0),
-    [template, countOf],
-  );
   const index = template.sections.findIndex((s) => s.id === sectionId);
   const section = template.sections[index]!;
   const previous = template.sections[index - 1];
@@ -215,15 +221,15 @@ function OpenDraft({
         <p className="draft-name" title={title}>
           {title}
         </p>
-        <p className="total-words">{formatWords(total)} in all</p>
-        <SaveStatusView status={status} onBackUp={() => void backUp()} />
+        <TotalWords words={words} />
+        <SaveStatusView queue={queue} onBackUp={backUpRef} />
         <p className="export-progress" aria-live="polite">
           {progress ?? done ?? ''}
         </p>
         <button type="button" onClick={() => setHistoryOpen(true)}>
           History
         </button>
-        <button type="button" onClick={() => void backUp()}>
+        <button type="button" onClick={backUpRef}>
           Back up
         </button>
         <button
@@ -236,26 +242,7 @@ function OpenDraft({
         </button>
       </header>
       <aside className="sidebar">
-        <nav aria-label="Sections" className="sections-nav">
-          <ol>
-            {template.sections.map((s, i) => (
-              <li key={s.id} className={s.id === sectionId ? 'current' : undefined}>
-                <span className="section-number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <a
-                  href={draftHref(draftId, s.id)}
-                  aria-current={s.id === sectionId ? 'page' : undefined}
-                >
-                  {s.title}
-                </a>
-                {s.richText ? (
-                  <span className="nav-words">{formatWords(countOf(s.id))}</span>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <SectionsNav draftId={draftId} template={template} sectionId={sectionId} words={words} />
         <SubmissionsPanel
           draftId={draftId}
           submissions={submissions ?? []}
@@ -269,7 +256,7 @@ function OpenDraft({
           draftId={draftId}
           createdAt={createdAt}
           updatedAt={updatedAt}
-          onBackUp={() => void backUp()}
+          onBackUp={backUpRef}
         />
         {undoRestore ? (
           <div className="notice" aria-live="polite">
@@ -321,7 +308,7 @@ function OpenDraft({
             template={template}
             sectionId={section.id}
             queue={queue}
-            onWordCount={(count) => setLive({ sectionId: section.id, count })}
+            words={words}
           />
         )}
         <nav className="pager" aria-label="Previous and next section">
@@ -368,7 +355,9 @@ function OpenDraft({
  * Reads a section only after the queue has written everything pending, so returning to a
  * section that is still being saved never shows (and then re-saves) its older text.
  */
-function SectionLoader(
+// Memoised: the draft screen re-renders on each save (the draft's updatedAt changes); the open
+// section, and its editor, must not.
+const SectionLoader = memo(function SectionLoader(
   props: Omit<Parameters<typeof SectionView>[0], 'record'> & { draftId: string; sectionId: string },
 ) {
   const { drafts } = useServices();
@@ -398,4 +387,43 @@ function SectionLoader(
   }
   if (record === undefined) return <p className="muted loading">Opening the section…</p>;
   return <SectionView {...props} record={record} />;
+});
+
+const SectionsNav = memo(function SectionsNav({
+  draftId,
+  template,
+  sectionId,
+  words,
+}: {
+  draftId: string;
+  template: Template;
+  sectionId: string;
+  words: LiveWords;
+}) {
+  useLiveWords(words);
+  return (
+    <nav aria-label="Sections" className="sections-nav">
+      <ol>
+        {template.sections.map((s, i) => (
+          <li key={s.id} className={s.id === sectionId ? 'current' : undefined}>
+            <span className="section-number" aria-hidden="true">
+              {i + 1}
+            </span>
+            <a
+              href={draftHref(draftId, s.id)}
+              aria-current={s.id === sectionId ? 'page' : undefined}
+            >
+              {s.title}
+            </a>
+            {s.richText ? <span className="nav-words">{formatWords(words.get(s.id))}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+});
+
+function TotalWords({ words }: { words: LiveWords }) {
+  useLiveWords(words);
+  return <p className="total-words">{formatWords(words.total())} in all</p>;
 }

@@ -1,4 +1,5 @@
-import type { SaveStatus } from '../storage/save-queue';
+import type { SaveQueue } from '../storage/save-queue';
+import { useSaveStatus } from './use-save-queue';
 import { formatTime } from './format';
 
 /**
@@ -6,13 +7,15 @@ import { formatTime } from './format';
  * (UI-CONTRACT); a failed write raises an alert that stays until a retry succeeds.
  */
 export function SaveStatusView({
-  status,
+  queue,
   onBackUp,
 }: {
-  status: SaveStatus;
+  queue: SaveQueue;
   /** Saves a backup file elsewhere (including what is not yet stored), offered when saving fails. */
   onBackUp: () => void;
 }) {
+  // Subscribed here, not in the draft screen: a status change re-renders this line only.
+  const status = useSaveStatus(queue);
   const text =
     status.state === 'saved'
       ? status.lastSavedAt

@@ -1,10 +1,11 @@
 import { useCallback, useId, useState } from 'react';
 import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../shared/model';
-import type { Template, TemplateField } from '../../../shared/template';
+import type { Template, TemplateField, WordGuide as WordGuideType } from '../../../shared/template';
 import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
 import type { SaveQueue } from '../storage/save-queue';
 import { Guidance } from './Guidance';
+import { useLiveWords, type LiveWords } from './live-words';
 
 interface SectionViewProps {
   draftId: string;
@@ -14,7 +15,8 @@ interface SectionViewProps {
   /** The stored section as it was when opened; null if it was never created. */
   record: SectionRecord | null;
   queue: SaveQueue;
-  onWordCount: (count: number) => void;
+  /** Where the live word count goes (the navigation and the total read it from there). */
+  words: LiveWords;
   /** Shown but not editable: the draft is being edited in another window. */
   readOnly?: boolean;
 }
@@ -37,7 +39,7 @@ export function SectionView({
   template,
   record,
   queue,
-  onWordCount,
+  words,
   readOnly = false,
 }: SectionViewProps) {
   const section = template.sections.find((s) => s.id === sectionId)!;
@@ -47,7 +49,6 @@ export function SectionView({
   const [criteria, setCriteria] = useState<Record<string, CriterionAssessment>>(
     record?.criteria ?? {},
   );
-  const [words, setWords] = useState(record?.wordCount ?? 0);
 
   const setField = (id: string, value: FieldValue) => {
     setFields((f) => ({ ...f, [id]: value }));
@@ -71,15 +72,11 @@ export function SectionView({
     [queue, draftId, sectionId],
   );
   const onEditorWordCount = useCallback(
-    (count: number) => {
-      setWords(count);
-      onWordCount(count);
-    },
-    [onWordCount],
+    (count: number) => words.set(sectionId, count),
+    [words, sectionId],
   );
   const flush = useCallback(() => void queue.flush(), [queue]);
 
-  const guide = section.richText ? wordGuideStatus(words, section.richText.wordGuide) : null;
   const stage = template.stages.find((s) => s.id === section.stage);
 
   return (
@@ -174,15 +171,26 @@ export function SectionView({
             onBlur={flush}
             readOnly={readOnly}
           />
-          {guide ? (
-            <p className={`word-guide word-guide-${guide.state}`} aria-live="off">
-              {guide.label}
-            </p>
-          ) : null}
+          <WordGuide words={words} sectionId={sectionId} guide={section.richText.wordGuide} />
         </div>
       ) : null}
     </article>
   );
+}
+
+/** The section's count against its word guide, re-rendered alone as the count changes. */
+function WordGuide({
+  words,
+  sectionId,
+  guide,
+}: {
+  words: LiveWords;
+  sectionId: string;
+  guide: WordGuideType | undefined;
+}) {
+  useLiveWords(words);
+  const status = wordGuideStatus(words.get(sectionId), guide);
+  return <p className={`word-guide word-guide-${status.state}`}>{status.label}</p>;
 }
 
 function FieldInput({

@@ -20,6 +20,15 @@ export const SCHEMA_V1 = {
   snapshots: 'id, draftId, createdAt, [draftId+createdAt]',
 } as const;
 
+/**
+ * Version 2: submissions are found by an index instead of by reading every snapshot (each holds
+ * a whole draft, and months of automatic versions add up). Only an index is added, so no record
+ * changes and no upgrade function is needed.
+ */
+export const SCHEMA_V2 = {
+  snapshots: 'id, draftId, createdAt, [draftId+createdAt], [draftId+kind]',
+} as const;
+
 export class AedDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   sections!: Table<SectionRecord, [string, string]>;
@@ -30,6 +39,7 @@ export class AedDatabase extends Dexie {
     // "saved" on screen means saved even if the computer loses power a moment later.
     super(name, { ...options, chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

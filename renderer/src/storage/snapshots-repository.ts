@@ -20,6 +20,8 @@ export interface SnapshotsRepository {
   recordSubmission: (id: string, submission: SubmissionInfo) => Promise<void>;
   /** Removes a snapshot, e.g. one taken for an export that was then cancelled. */
   deleteSnapshot: (id: string) => Promise<void>;
+  /** A draft's newest snapshot (read alone: snapshots hold whole drafts). */
+  latestSnapshot: (draftId: string) => Promise<SnapshotRecord | undefined>;
   /** Every snapshot of a draft, newest first. */
   listSnapshots: (draftId: string) => Promise<SnapshotRecord[]>;
   /**
@@ -66,6 +68,12 @@ export function createSnapshotsRepository(
 
   return {
     takeSnapshot,
+
+    latestSnapshot: (draftId) =>
+      db.snapshots
+        .where('[draftId+createdAt]')
+        .between([draftId, -Infinity], [draftId, Infinity])
+        .last(),
 
     listSnapshots: (draftId) =>
       db.snapshots
@@ -118,11 +126,12 @@ export function createSnapshotsRepository(
     deleteSnapshot: (id) => db.snapshots.delete(id),
 
     listSubmissions: async (draftId) =>
+      // The [draftId+kind] index reads submissions only, not every automatic version.
       (
         await db.snapshots
-          .where('[draftId+createdAt]')
-          .between([draftId, -Infinity], [draftId, Infinity])
-          .toArray()
-      ).filter((s) => s.kind === 'submission' && s.submission !== undefined),
+          .where('[draftId+kind]')
+          .equals([draftId, 'submission'])
+          .sortBy('createdAt')
+      ).filter((s) => s.submission !== undefined),
   };
 }

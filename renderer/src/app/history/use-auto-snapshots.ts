@@ -22,7 +22,7 @@ export function useAutoSnapshots(draftId: string, queue: SaveQueue, active: bool
     void (async () => {
       const [draft, newest] = await Promise.all([
         drafts.getDraft(draftId),
-        snapshots.listSnapshots(draftId).then((l) => l[0]),
+        snapshots.latestSnapshot(draftId),
       ]);
       if (!alive || !draft) return;
       last.current = newest?.createdAt ?? null;

@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Word counts per section while a draft is open: the stored counts, overridden by the open
+ * section's live count. Components that show a count subscribe to just that, so a count changing
+ * as the participant types re-renders a number, not the draft screen (and never the editor).
+ */
+export class LiveWords {
+  private counts = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+
+  /** Replaces every count (stored counts, read when the draft opens or after a restore). */
+  reset(counts: ReadonlyMap<string, number>): void {
+    this.counts = new Map(counts);
+    this.changed();
+  }
+
+  set(sectionId: string, count: number): void {
+    if (this.counts.get(sectionId) === count) return;
+    this.counts.set(sectionId, count);
+    this.changed();
+  }
+
+  get(sectionId: string): number {
+    return this.counts.get(sectionId) ?? 0;
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly snapshot = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}
+
+/** Re-renders the caller when any count changes; read counts with `words.get`/`words.total`. */
+export function useLiveWords(words: LiveWords): void {
+  useSyncExternalStore(words.subscribe, words.snapshot);
+}
