@@ -80,52 +80,62 @@ export async function crashTrials(
   const rand = random(seed);
   const profile = mkdtempSync(join(tmpdir(), 'aed-crash-'));
   const report: CrashReport = { trials, lost: [], seed };
+  let run: Launched | null = null;
+  try {
+    await runTrials();
+  } finally {
+    // connectOverCDP's close() only disconnects: the process we started is ours to end.
+    // (runTrials assigns `run`; TypeScript cannot see that from here.)
+    const last = run as Launched | null;
+    if (last && last.child.exitCode === null) await kill(last);
+  }
+  return report;
 
-  // Set up a draft once; every trial types more into it.
-  let run = await launch(profile);
-  await run.page.goto(baseURL);
-  const draft = await new LibraryPage(run.page).createDraft('Crash test');
-  await draft.openSection(EXPLORE);
-  const draftUrl = run.page.url();
-  await kill(run);
+  async function runTrials(): Promise<void> {
+    // Set up a draft once; every trial types more into it.
+    run = await launch(profile);
+    await run.page.goto(baseURL);
+    const draft = await new LibraryPage(run.page).createDraft('Crash test');
+    await draft.openSection(EXPLORE);
+    const draftUrl = run.page.url();
+    await kill(run);
 
-  let survived = '';
-  for (let trial = 1; trial <= trials; trial++) {
+    let survived = '';
+    for (let trial = 1; trial <= trials; trial++) {
+      run = await launch(profile);
+      await run.page.goto(draftUrl);
+      // The database opens and holds everything that was safe before the last kill.
+      const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
+      await expect(editor).toBeVisible({ timeout: 20_000 });
+      await expect(editor).toHaveAttribute('contenteditable', 'true');
+      const found = (await editor.textContent()) ?? '';
+      if (!found.startsWith(survived)) report.lost.push({ trial, expectedPrefix: survived, found });
+      await editor.click();
+      await run.page.keyboard.press('Control+End');
+
+      // Type for a random while (0.3–3 s), noting when each word had been typed.
+      const typed: { at: number; text: string }[] = [];
+      let text = found;
+      const stopAt = Date.now() + 300 + rand() * 2700;
+      while (Date.now() < stopAt) {
+        const word = `${WORDS[Math.floor(rand() * WORDS.length)]!} `;
+        await run.page.keyboard.type(word);
+        text += word;
+        typed.push({ at: Date.now(), text });
+      }
+      const killedAt = Date.now();
+      await kill(run);
+      // Whatever was typed at least 1 s before the kill must survive.
+      survived = [...typed].reverse().find((t) => t.at <= killedAt - 1000)?.text ?? found;
+    }
+
+    // One last look after the final kill.
     run = await launch(profile);
     await run.page.goto(draftUrl);
-    // The database opens and holds everything that was safe before the last kill.
     const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
     await expect(editor).toBeVisible({ timeout: 20_000 });
-    await expect(editor).toHaveAttribute('contenteditable', 'true');
     const found = (await editor.textContent()) ?? '';
-    if (!found.startsWith(survived)) report.lost.push({ trial, expectedPrefix: survived, found });
-    await editor.click();
-    await run.page.keyboard.press('Control+End');
-
-    // Type for a random while (0.3–3 s), noting when each word had been typed.
-    const typed: { at: number; text: string }[] = [];
-    let text = found;
-    const stopAt = Date.now() + 300 + rand() * 2700;
-    while (Date.now() < stopAt) {
-      const word = `${WORDS[Math.floor(rand() * WORDS.length)]!} `;
-      await run.page.keyboard.type(word);
-      text += word;
-      typed.push({ at: Date.now(), text });
-    }
-    const killedAt = Date.now();
-    await kill(run);
-    // Whatever was typed at least 1 s before the kill must survive.
-    survived = [...typed].reverse().find((t) => t.at <= killedAt - 1000)?.text ?? found;
+    if (!found.startsWith(survived))
+      report.lost.push({ trial: trials + 1, expectedPrefix: survived, found });
   }
-
-  // One last look after the final kill.
-  run = await launch(profile);
-  await run.page.goto(draftUrl);
-  const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
-  await expect(editor).toBeVisible({ timeout: 20_000 });
-  const found = (await editor.textContent()) ?? '';
-  if (!found.startsWith(survived))
-    report.lost.push({ trial: trials + 1, expectedPrefix: survived, found });
-  await run.browser.close();
-  return report;
 }
