@@ -31,6 +31,7 @@ import {
   type MeasuredTyping,
   type Percentiles,
 } from './keystrokes';
+import { benchExport, printExportTable, type ExportBench } from './export';
 import { median, openAndTime, type OpenRun } from './open-time';
 import { readSection, seedSections, type SeedReport } from './seed';
 import { serveStatic, type StaticServer } from './server';
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
     const bare = await openBare(browser, bareServer.origin, deliver, { title, minChars });
 
     let app: OpenedApp | null = null;
+    let appOrigin: string | undefined;
     let skipped: string | null = null;
     if (settings.skipApp) skipped = 'BENCH_SKIP_APP=1';
     else if (!existsSync(join(WEB, 'index.html'))) {
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
     } else {
       const appServer = await serveStatic(WEB, { '/__bench-blank.html': BLANK_PAGE });
       servers.push(appServer);
+      appOrigin = appServer.origin;
       try {
         app = await openApp(browser, appServer.origin, sections, { title, minChars });
       } catch (error) {
@@ -228,10 +231,22 @@ async function main(): Promise<void> {
       appResult = { skipped: skipped ?? 'not measured' };
     }
     results.app = appResult;
+    if (app) {
+      try {
+        results.export = await benchExport(app.subject.page.context(), appOrigin!, app.draftId);
+      } catch (error) {
+        results.export = {
+          skipped: `the export could not be measured: ${(error as Error).message}`,
+        };
+      }
+    }
     results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg() };
     results.durationMs = Date.now() - started;
     printTable(bareResult, appResult);
     if (results.trace) printTrace(results.trace as Record<string, KeystrokeBreakdown>);
+    const exported = results.export as ExportBench | { skipped: string } | undefined;
+    if (exported && 'skipped' in exported) console.log(`\nExport: ${exported.skipped}`);
+    else if (exported) printExportTable(exported);
     // The load before the bench started: its own Chromium pushes the later figure up anyway.
     if (loadAtStart > cpus().length * 0.75) {
       console.log(
