@@ -18,6 +18,10 @@ test('edit, open History, read and restore an earlier version, then undo the res
   await history.getByRole('textbox', { name: 'Version name' }).fill('Before the rewrite');
   await history.getByRole('button', { name: 'Save version' }).click();
   const named = history.getByRole('row').filter({ hasText: 'Before the rewrite (Saved by you)' });
+  // The draft as it was opened was kept automatically when the first change came.
+  await expect(history.getByRole('row').filter({ hasText: 'Opened (Automatic)' })).toContainText(
+    '0 words',
+  );
   await expect(named).toBeVisible();
   await expect(named).toContainText('6 words');
   await history.getByRole('button', { name: 'Close' }).click();

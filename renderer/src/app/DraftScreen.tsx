@@ -154,11 +154,15 @@ function OpenDraft({
   const countsVersion = readOnly ? updatedAt : generation;
   useEffect(() => {
     let active = true;
-    void drafts.getSections(draftId).then((sections) => {
-      if (active) words.reset(new Map(sections.map((s) => [s.sectionId, s.wordCount])));
-    });
+    // Once the open section has had its turn: these counts are for the margins.
+    const read = () =>
+      void drafts.getSections(draftId).then((sections) => {
+        if (active) words.reset(new Map(sections.map((s) => [s.sectionId, s.wordCount])));
+      });
+    const idle = requestIdleCallback(read, { timeout: 1000 });
     return () => {
       active = false;
+      cancelIdleCallback(idle);
     };
   }, [drafts, draftId, words, countsVersion]);
   // Stable for the memoised children; always calls the latest backUp.
@@ -297,6 +301,10 @@ function OpenDraft({
         ) : null}
         {view === 'changes' ? (
           <ChangesView draftId={draftId} template={template} submissions={submissions ?? []} />
+        ) : lock.state === 'acquiring' ? (
+          // A moment (the lock answers in milliseconds): loading the section read-only first
+          // would parse and render a long section twice.
+          <p className="muted loading">Opening the section…</p>
         ) : (
           <SectionLoader
             // Read-only, it reloads whenever the other window saves; once this window holds the

@@ -7,16 +7,25 @@ import { useSyncExternalStore } from 'react';
  */
 export class LiveWords {
   private counts = new Map<string, number>();
+  /** Sections whose count came from an open editor: fresher than anything stored. */
+  private readonly live = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  /** Replaces every count (stored counts, read when the draft opens or after a restore). */
+  /**
+   * Takes the stored counts (read when the draft opens, after a restore, or as another window
+   * saves); a count an open editor reported stays, being the newer.
+   */
   reset(counts: ReadonlyMap<string, number>): void {
-    this.counts = new Map(counts);
+    const next = new Map(counts);
+    for (const id of this.live) next.set(id, this.counts.get(id) ?? 0);
+    this.counts = next;
     this.changed();
   }
 
+  /** A count reported by an open editor. */
   set(sectionId: string, count: number): void {
+    this.live.add(sectionId);
     if (this.counts.get(sectionId) === count) return;
     this.counts.set(sectionId, count);
     this.changed();

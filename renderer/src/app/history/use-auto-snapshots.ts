@@ -4,8 +4,12 @@ import type { SaveQueue } from '../../storage/save-queue';
 import { useServices } from '../services';
 
 /**
- * Automatic versions: one when a draft is opened (if it changed since the last version), then at
+ * Automatic versions: the draft as it was opened (if it changed since the last version), then at
  * most one every 10 minutes while writing. Old automatic ones are thinned after each.
+ *
+ * The "as opened" copy is taken at the first change rather than at once: opening stays fast, a
+ * draft only read needs no copy, and the copy's transaction is queued before the first write
+ * (which waits for the debounce), so it still holds the draft exactly as it was opened.
  */
 export function useAutoSnapshots(draftId: string, queue: SaveQueue, active: boolean): void {
   const { drafts, snapshots } = useServices();
@@ -19,20 +23,28 @@ export function useAutoSnapshots(draftId: string, queue: SaveQueue, active: bool
       last.current = s.createdAt;
       await snapshots.thin(draftId);
     };
-    void (async () => {
+    let opened = false;
+    const takeOnOpen = async () => {
       const [draft, newest] = await Promise.all([
         drafts.getDraft(draftId),
         snapshots.latestSnapshot(draftId),
       ]);
       if (!alive || !draft) return;
-      last.current = newest?.createdAt ?? null;
       if (!newest || newest.createdAt < draft.updatedAt) await take('Opened');
-    })().catch(() => undefined); // a version is a convenience; writing must go on without it
+    };
 
     const stop = queue.subscribe((status) => {
-      if (status.state !== 'saved' || status.lastSavedAt === null) return;
-      if (last.current !== null && status.lastSavedAt - last.current < AUTO_SNAPSHOT_INTERVAL_MS)
+      if (!opened && status.state === 'pending') {
+        opened = true;
+        // The 10 minutes run from the first change (takeOnOpen refines it to the copy's time).
+        last.current = Date.now();
+        takeOnOpen().catch(() => undefined); // a version is a convenience; writing goes on
         return;
+      }
+      if (status.state !== 'saved' || status.lastSavedAt === null) return;
+      if (last.current === null || status.lastSavedAt - last.current < AUTO_SNAPSHOT_INTERVAL_MS) {
+        return;
+      }
       last.current = status.lastSavedAt;
       take('While writing').catch(() => undefined);
     });
