@@ -1,11 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { AnnouncerProvider } from './announcer';
 import { BackupAllListener } from './backup/BackupAllListener';
 import { DraftScreen } from './DraftScreen';
 import { LibraryScreen } from './LibraryScreen';
-import { PrintView } from './print/PrintView';
 import { printHref } from './print/print-route';
 import { parseRoute, useHash } from './route';
 import { ServicesContext, type Services } from './services';
+
+const PrintView = lazy(() => import('./print/PrintView').then((m) => ({ default: m.PrintView })));
 
 export function App({ services }: { services: Services }) {
   const route = parseRoute(useHash());
@@ -15,7 +17,12 @@ export function App({ services }: { services: Services }) {
         <BackupAllListener />
         {route.name === 'print' ? (
           // Keyed without autoprint: dropping it from the URL after printing must not reload.
-          <PrintView key={printHref({ ...route.params, autoprint: false })} params={route.params} />
+          <Suspense fallback={null}>
+            <PrintView
+              key={printHref({ ...route.params, autoprint: false })}
+              params={route.params}
+            />
+          </Suspense>
         ) : route.name === 'draft' ? (
           <DraftScreen
             key={route.draftId}

@@ -1,18 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { SectionRecord } from '../../../shared/model';
 import type { SnapshotRecord } from '../storage/snapshot-types';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
 import { useAnnouncer } from './announcer';
-import { ChangesView } from './export/ChangesView';
 import { ExportDialog, type ExportRequest } from './export/ExportDialog';
 import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { formatWords } from './format';
 import { BackupReminder } from './backup/BackupReminder';
-import { saveBackup } from './backup/backup-actions';
 import { useAutoBackups } from './backup/use-auto-backups';
-import { HistoryDialog } from './history/HistoryDialog';
 import { useAutoSnapshots } from './history/use-auto-snapshots';
 import { LIBRARY_HREF, draftHref, replaceRoute } from './route';
 import { SaveStatusView } from './SaveStatusView';
@@ -21,6 +18,14 @@ import { useServices } from './services';
 import { useDraftLock } from './use-draft-lock';
 import { useSaveQueue } from './use-save-queue';
 import { LiveWords, useLiveWords } from './live-words';
+
+// Loaded when first shown: opening a draft parses only what writing needs.
+const ChangesView = lazy(() =>
+  import('./export/ChangesView').then((m) => ({ default: m.ChangesView })),
+);
+const HistoryDialog = lazy(() =>
+  import('./history/HistoryDialog').then((m) => ({ default: m.HistoryDialog })),
+);
 
 export function DraftScreen({
   draftId,
@@ -124,6 +129,7 @@ function OpenDraft({
   async function backUp() {
     try {
       // Pending edits go into the file too: this is how work is rescued when storage fails.
+      const { saveBackup } = await import('./backup/backup-actions');
       const saved = await saveBackup(services, [draftId], queue);
       if (saved) setDone('Backed up.');
     } catch (e) {
@@ -300,7 +306,9 @@ function OpenDraft({
           </p>
         ) : null}
         {view === 'changes' ? (
-          <ChangesView draftId={draftId} template={template} submissions={submissions ?? []} />
+          <Suspense fallback={<p className="muted loading">Comparing…</p>}>
+            <ChangesView draftId={draftId} template={template} submissions={submissions ?? []} />
+          </Suspense>
         ) : lock.state === 'acquiring' ? (
           // A moment (the lock answers in milliseconds): loading the section read-only first
           // would parse and render a long section twice.
@@ -334,18 +342,22 @@ function OpenDraft({
           ) : null}
         </nav>
       </main>
-      <HistoryDialog
-        open={historyOpen}
-        draftId={draftId}
-        template={template}
-        canRestore={!readOnly}
-        onClose={() => setHistoryOpen(false)}
-        onSaveVersion={async (name) => {
-          await queue.flush();
-          await snapshots.takeSnapshot(draftId, 'manual', name);
-        }}
-        onRestore={restore}
-      />
+      {historyOpen ? (
+        <Suspense fallback={null}>
+          <HistoryDialog
+            open={historyOpen}
+            draftId={draftId}
+            template={template}
+            canRestore={!readOnly}
+            onClose={() => setHistoryOpen(false)}
+            onSaveVersion={async (name) => {
+              await queue.flush();
+              await snapshots.takeSnapshot(draftId, 'manual', name);
+            }}
+            onRestore={restore}
+          />
+        </Suspense>
+      ) : null}
       <ExportDialog
         open={exportTarget !== null}
         template={template}

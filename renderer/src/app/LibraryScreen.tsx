@@ -10,7 +10,6 @@ import { RenameDialog } from './RenameDialog';
 import { draftHref, navigate } from './route';
 import { useServices } from './services';
 import { useAnnouncer } from './announcer';
-import { BackupImportError, importBackup, replaceFromBackup } from './backup/backup-actions';
 import { pickFile } from './backup/pick-file';
 
 function templateName(templateId: string): string {
@@ -60,7 +59,7 @@ export function LibraryScreen() {
       await action();
     } catch (e) {
       announce.error(
-        e instanceof BackupImportError
+        e instanceof Error && e.name === 'BackupImportError'
           ? `${e.message} Nothing was imported or changed.`
           : `${what} failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`,
       );
@@ -71,6 +70,7 @@ export function LibraryScreen() {
     const file = await pickFile('.aedx');
     if (!file) return;
     await run(async () => {
+      const { importBackup } = await import('./backup/backup-actions');
       const added = await importBackup(services, file.bytes);
       setImported(`Imported ${added.map((d) => `“${d.title}”`).join(', ')} from ${file.name}.`);
     }, 'Importing the backup');
@@ -201,10 +201,10 @@ export function LibraryScreen() {
           const target = replacing;
           setReplacing(null);
           if (target) {
-            void run(
-              () => replaceFromBackup(services, target.draft.id, target.bytes),
-              'Replacing the draft from the backup',
-            );
+            void run(async () => {
+              const { replaceFromBackup } = await import('./backup/backup-actions');
+              await replaceFromBackup(services, target.draft.id, target.bytes);
+            }, 'Replacing the draft from the backup');
           }
         }}
       >

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useAnnouncer } from '../announcer';
 import { useServices } from '../services';
-import { saveBackup } from './backup-actions';
 
 /** Answers the desktop menu's "Back up all drafts…": one .aedx file holding every draft. */
 export function BackupAllListener() {
@@ -17,6 +16,7 @@ export function BackupAllListener() {
               announce.error('There are no drafts to back up yet.');
               return;
             }
+            const { saveBackup } = await import('./backup-actions');
             await saveBackup(services, ids);
           } catch (e) {
             announce.error(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../services';
-import { lastBackedUp } from './backup-actions';
+import { lastBackedUp } from './backed-up';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

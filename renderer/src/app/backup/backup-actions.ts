@@ -6,6 +6,7 @@ import { APP_VERSION } from '../../../../shared/version';
 import { applySectionPatch } from '../../storage/section-patch';
 import type { SaveQueue } from '../../storage/save-queue';
 import type { Services } from '../services';
+import { markBackedUp } from './backed-up';
 
 export const BACKUP_MIME = 'application/zip';
 
@@ -115,20 +116,4 @@ export async function replaceFromBackup(
     await db.sections.bulkAdd(source.sections.map((s) => ({ ...s, draftId, updatedAt: now })));
     await db.drafts.update(draftId, { updatedAt: now });
   });
-}
-
-const backedUpKey = (draftId: string) => `aed.backed-up.${draftId}`;
-
-/** Remembers when a draft was last saved to a backup file (for the web build's reminder). */
-export function markBackedUp(draftId: string, at = Date.now()): void {
-  try {
-    localStorage.setItem(backedUpKey(draftId), String(at));
-  } catch {
-    // Only a reminder's memory; storage refusing it must not fail the backup.
-  }
-}
-
-export function lastBackedUp(draftId: string): number | null {
-  const value = Number(localStorage.getItem(backedUpKey(draftId)));
-  return Number.isFinite(value) && value > 0 ? value : null;
 }

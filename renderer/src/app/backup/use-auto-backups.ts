@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { SaveQueue } from '../../storage/save-queue';
 import { useServices } from '../services';
-import { backupBytes } from './backup-actions';
 
 /** At most one automatic backup of a draft per this much editing (and one more on closing). */
 export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
@@ -34,6 +33,7 @@ export function useAutoBackups(
       changed.current = false;
       lastBackup.current = Date.now();
       try {
+        const { backupBytes } = await import('./backup-actions');
         const { bytes, drafts } = await backupBytes(services, [draftId]);
         await platform.writeAutoBackup(draftId, drafts[0]!.title, bytes);
         reported.current = false;
