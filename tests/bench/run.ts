@@ -31,6 +31,7 @@ import {
   type MeasuredTyping,
   type Percentiles,
 } from './keystrokes';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { benchExport, printExportTable, type ExportBench } from './export';
 import { median, openAndTime, type OpenRun } from './open-time';
 import { readSection, seedSections, type SeedReport } from './seed';
@@ -61,19 +62,9 @@ const VIEWPORT = { width: 1280, height: 900 };
 
 const TARGETS = { openMs: 300, keystrokeP95Ms: 16, ratio: 1.2 };
 
-// As DESIGN.md's Playwright setup, plus unthrottled frames: with vsync a frame waits up to
-// 16.7 ms for its slot, which would swamp the few milliseconds being measured.
-const CHROMIUM_ARGS = [
-  '--disable-frame-rate-limit',
-  '--disable-gpu-vsync',
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The tests' Chromium setup, plus unthrottled frames: with vsync a frame waits up to 16.7 ms
+// for its slot, which would swamp the few milliseconds being measured.
+const CHROMIUM_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync', ...TEST_CHROMIUM_ARGS];
 
 type Where = 'end' | 'middle';
 const POSITIONS: Where[] = ['end', 'middle'];
@@ -169,7 +160,7 @@ async function main(): Promise<void> {
   };
   try {
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
     });
