@@ -100,3 +100,28 @@ test('a backup from format version 1 imports; a damaged one is refused with noth
   await importFile(page, notZip);
   await expect(page.getByRole('alert')).toContainText('not an AED Writer backup');
 });
+
+test('the web build reminds the participant to back up a draft changed and not backed up for a week', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  const draft = await library.createDraft('Reminder test');
+  const editor = await draft.openSection(EXPLORE);
+  await editor.click();
+  await page.keyboard.type('Some work worth keeping.');
+  await draft.expectSaved();
+  const reminder = page.getByText('This draft has never been backed up.');
+  await expect(reminder).toHaveCount(0); // a new draft is not nagged about
+
+  // Eight days later…
+  await page.clock.install({ time: Date.now() + 8 * 24 * 60 * 60 * 1000 });
+  await page.reload();
+  await expect(reminder).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.aedx$/);
+  await page.reload();
+  await expect(new DraftPage(page).editor(EXPLORE)).toContainText('Some work worth keeping.');
+  await expect(reminder).toHaveCount(0);
+});
