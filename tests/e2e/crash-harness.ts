@@ -87,7 +87,10 @@ export async function crashTrials(
     // connectOverCDP's close() only disconnects: the process we started is ours to end.
     // (runTrials assigns `run`; TypeScript cannot see that from here.)
     const last = run as Launched | null;
-    if (last && last.child.exitCode === null) await kill(last);
+    if (last && last.child.exitCode === null) {
+      await last.browser.close().catch(() => undefined); // disconnect Playwright first
+      await kill(last);
+    }
   }
   return report;
 
