@@ -88,7 +88,13 @@ export async function openAndTime(
         return name.replace(/\s+/g, ' ').trim() === title;
       },
     );
-    const words = (editor?.innerText ?? '')
+    // Not innerText: off-screen blocks (content-visibility: auto) are not rendered yet, but
+    // their text is in the editor. A line break before each block keeps words apart.
+    const clone = editor?.cloneNode(true) as HTMLElement | undefined;
+    clone
+      ?.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, td, th')
+      .forEach((block) => block.prepend('\n'));
+    const words = (clone?.textContent ?? '')
       .split(/[\s\u2013\u2014\u2015]+/u)
       .filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
     const scripts = performance

@@ -495,14 +495,16 @@ async function waitForSaved(page: Page, timeoutMs = 3_000): Promise<void> {
 }
 
 async function editorWords(page: Page, selector: string): Promise<number> {
-  return page
-    .locator(selector)
-    .evaluate(
-      (el) =>
-        (el as HTMLElement).innerText
-          .split(/[\s\u2013\u2014\u2015]+/u)
-          .filter((t) => /[\p{L}\p{N}]/u.test(t)).length,
-    );
+  return page.locator(selector).evaluate((el) => {
+    // As in open-time.ts: the text of every block, rendered yet or not.
+    const clone = el.cloneNode(true) as HTMLElement;
+    clone
+      .querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, td, th')
+      .forEach((block) => block.prepend('\n'));
+    return (clone.textContent ?? '')
+      .split(/[\s\u2013\u2014\u2015]+/u)
+      .filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+  });
 }
 
 function summarize(chunks: Chunk[]): Omit<EditorResult, 'words' | 'open'> {
