@@ -28,7 +28,10 @@ export function SaveStatusView({
           : 'Not saved yet — retrying';
   return (
     <>
-      <p role="status" className={`save-status save-${status.state}`}>
+      {/* A status (screen readers can ask for it), but not read out on each change: while
+          typing it changes every second, which would drown what is being written. Failures
+          are announced by the alert below. */}
+      <p role="status" aria-live="off" className={`save-status save-${status.state}`}>
         {text}
       </p>
       {status.state === 'error' && status.error ? (
