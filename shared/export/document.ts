@@ -431,6 +431,25 @@ function formatField(value: FieldValue | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/**
+ * The cover page's details table as label/value rows, the ones filled in only: one list, so the
+ * Word file and the PDF always show the same cover.
+ */
+export function coverDetails(doc: ExportDocument): Array<[label: string, value: string]> {
+  const { cover } = doc;
+  const rows: Array<[string, string | null]> = [
+    ['Participant', cover.participant],
+    ['School', cover.school],
+    ['Maths Hub', cover.mathsHub],
+    ['Cohort Lead', cover.cohortLead],
+    ['Cohort', cover.cohort],
+    ['Submission', cover.label],
+    ['Date', cover.date],
+  ];
+  if (doc.options.includeWordCounts) rows.push(['Words', numberFormat.format(doc.totalWords)]);
+  return rows.filter((r): r is [string, string] => r[1] !== null);
+}
+
 /** The plain text of some inline content, as a reader would copy it. */
 export function inlineText(runs: readonly Inline[]): string {
   return runs

@@ -31,6 +31,7 @@ import {
   WidthType,
 } from 'docx';
 import type { FileChild, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
+import { coverDetails } from './document';
 import type {
   Block,
   CriterionRow,
@@ -175,17 +176,7 @@ function coverPage(doc: ExportDocument): FileChild[] {
     new Paragraph({ text: cover.label, style: STYLE.coverLabel }),
     new Paragraph({ text: cover.date, spacing: { after: 720 } }),
   );
-  const rows: Array<[string, string | null]> = [
-    ['Participant', cover.participant],
-    ['School', cover.school],
-    ['Maths Hub', cover.mathsHub],
-    ['Cohort Lead', cover.cohortLead],
-    ['Cohort', cover.cohort],
-    ['Submission', cover.label],
-    ['Date', cover.date],
-  ];
-  if (doc.options.includeWordCounts) rows.push(['Words', formatNumber(doc.totalWords)]);
-  const present = rows.filter((r): r is [string, string] => r[1] !== null);
+  const present = coverDetails(doc);
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
   out.push(
     new Table({
@@ -538,10 +529,4 @@ function textLines(text: string): TextRun[] {
   return text
     .split('\n')
     .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
-}
-
-const numberFormat = new Intl.NumberFormat('en-GB');
-
-function formatNumber(n: number): string {
-  return numberFormat.format(n);
 }

@@ -16,6 +16,7 @@ import type {
   TableCell,
   TextRun,
 } from '../../../../shared/export/document';
+import { coverDetails } from '../../../../shared/export/document';
 
 /** The element id of a section, for the contents' links. */
 export function sectionAnchor(sectionId: string): string {
@@ -26,8 +27,6 @@ export function sectionAnchor(sectionId: string): string {
 export function headingAnchor(sectionId: string, n: number): string {
   return `print-section-${sectionId}-heading-${n + 1}`;
 }
-
-const numberFormat = new Intl.NumberFormat('en-GB');
 
 export function PrintDocument({ doc }: { doc: ExportDocument }) {
   return (
@@ -47,16 +46,6 @@ export function PrintDocument({ doc }: { doc: ExportDocument }) {
 
 function CoverPage({ doc }: { doc: ExportDocument }) {
   const { cover } = doc;
-  const rows: Array<[string, string | null]> = [
-    ['Participant', cover.participant],
-    ['School', cover.school],
-    ['Maths Hub', cover.mathsHub],
-    ['Cohort Lead', cover.cohortLead],
-    ['Cohort', cover.cohort],
-    ['Submission', cover.label],
-    ['Date', cover.date],
-  ];
-  if (doc.options.includeWordCounts) rows.push(['Words', numberFormat.format(doc.totalWords)]);
   return (
     <header className="print-sheet print-cover">
       <p className="print-cover-programme">{cover.programme}</p>
@@ -68,14 +57,12 @@ function CoverPage({ doc }: { doc: ExportDocument }) {
       <p className="print-cover-date">{cover.date}</p>
       <table className="print-cover-details">
         <tbody>
-          {rows
-            .filter((row): row is [string, string] => row[1] !== null)
-            .map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
+          {coverDetails(doc).map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </header>
