@@ -55,3 +55,52 @@ test('two tabs on one draft: one writes at a time, and neither loses the otherâ€
   await a.reload();
   await expect(new DraftPage(a).editor(EXPLORE)).toHaveText(all);
 });
+
+test('a window whose storage is failing keeps the draft rather than hand over unsaved words', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  const library = new LibraryPage(a);
+  await library.goto();
+  const draftA = await library.createDraft('Failing hand-over');
+  const editorA = await draftA.openSection(EXPLORE);
+  await editorA.click();
+  await a.keyboard.type('Stored words.');
+  await draftA.expectSaved();
+
+  const b = await context.newPage();
+  await b.goto(a.url());
+  const editorB = new DraftPage(b).editor(EXPLORE);
+  await expect(editorB).toHaveAttribute('contenteditable', 'false');
+
+  // The first window's disk fills up while it has unsaved words.
+  await a.evaluate(() => {
+    const w = window as unknown as { __restore?: () => void };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to put it back
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    w.__restore = () => {
+      IDBObjectStore.prototype.put = put;
+    };
+  });
+  await a.bringToFront();
+  await editorA.click();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type(' Unsaved words.');
+  await expect(a.getByRole('alert')).toContainText('storage is full');
+
+  await b.bringToFront();
+  await b.getByRole('button', { name: 'Edit here instead' }).click();
+  await expect(b.getByText('The other window has not handed the draft over')).toBeVisible();
+  await expect(editorB).toHaveAttribute('contenteditable', 'false');
+  await expect(editorA).toHaveAttribute('contenteditable', 'true');
+
+  // Once the first window has stored its words, the hand-over goes through with all of them.
+  await a.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+  await draftA.expectSaved();
+  await b.getByRole('button', { name: 'Edit here instead' }).click();
+  await expect(editorB).toHaveAttribute('contenteditable', 'true');
+  await expect(editorB).toHaveText('Stored words. Unsaved words.');
+});

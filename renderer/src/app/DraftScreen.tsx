@@ -117,7 +117,10 @@ function OpenDraft({
   const [progress, setProgress] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const queue = useSaveQueue();
-  const lock = useDraftLock(draftId, () => queue.flush());
+  const lock = useDraftLock(draftId, async () => {
+    await queue.flush();
+    return queue.getStatus().state === 'saved';
+  });
   const readOnly = lock.state !== 'held';
   useAutoSnapshots(draftId, queue, !readOnly);
   useAutoBackups(draftId, queue, !readOnly, (message) => announce.error(message));
@@ -295,6 +298,12 @@ function OpenDraft({
               copy can overwrite the other. It shows the other window&apos;s changes as they are
               saved.
             </p>
+            {lock.takeOverStalled ? (
+              <p>
+                The other window has not handed the draft over: it is still saving (or its storage
+                is failing). Try again in a moment, or close the other window.
+              </p>
+            ) : null}
             <button type="button" onClick={lock.takeOver}>
               Edit here instead
             </button>

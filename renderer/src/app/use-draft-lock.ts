@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  * - 'held': this window edits the draft.
  * - 'elsewhere': another window edits it; this one shows it read-only and waits in line, so it
  *   becomes the writer by itself when the other closes.
- * A window that is asked to hand over first writes what it has (`flush`), then lets go.
+ * A window that is asked to hand over first writes what it has (`flush`), then lets go; if that
+ * write fails (storage full), it keeps the draft, since letting go would strand its text.
  */
 export type DraftLockState = 'acquiring' | 'held' | 'elsewhere';
 
@@ -17,10 +18,14 @@ type Message = { type: 'hand-over' };
 
 export function useDraftLock(
   draftId: string,
-  flush: () => Promise<void>,
-): { state: DraftLockState; takeOver: () => void } {
+  /** Writes everything pending; resolves true when all of it is stored. */
+  flush: () => Promise<boolean>,
+): { state: DraftLockState; takeOver: () => void; takeOverStalled: boolean } {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const [state, setState] = useState<DraftLockState>(locks ? 'acquiring' : 'held');
+  // Set when a take-over asked for has not come through after a few seconds.
+  const [takeOverStalled, setTakeOverStalled] = useState(false);
+  const stallTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const release = useRef<(() => void) | null>(null);
   const flushRef = useRef(flush);
   useEffect(() => {
@@ -36,7 +41,11 @@ export function useDraftLock(
     const hold = () =>
       new Promise<void>((resolve) => {
         release.current = resolve;
-        if (active) setState('held');
+        clearTimeout(stallTimer.current);
+        if (active) {
+          setState('held');
+          setTakeOverStalled(false);
+        }
       });
 
     // Waits in line for the lock; holds it until asked to hand over or the screen closes.
@@ -58,10 +67,16 @@ export function useDraftLock(
     channel.onmessage = (event: MessageEvent<Message>) => {
       if (event.data.type !== 'hand-over' || !release.current) return;
       const letGo = release.current;
-      release.current = null;
-      setState('elsewhere');
       // Everything typed here is written before the other window may read and edit it.
-      void flushRef.current().finally(letGo);
+      void flushRef.current().then(
+        (stored) => {
+          if (!stored || !active) return; // keep writing here; the other window waits its turn
+          release.current = null;
+          setState('elsewhere');
+          letGo();
+        },
+        () => undefined,
+      );
     };
 
     return () => {
@@ -77,7 +92,12 @@ export function useDraftLock(
     const channel = new BroadcastChannel(lockName(draftId));
     channel.postMessage({ type: 'hand-over' } satisfies Message);
     channel.close();
+    setTakeOverStalled(false);
+    clearTimeout(stallTimer.current);
+    stallTimer.current = setTimeout(() => setTakeOverStalled(true), 4000);
   }, [draftId]);
 
-  return { state, takeOver };
+  useEffect(() => () => clearTimeout(stallTimer.current), []);
+
+  return { state, takeOver, takeOverStalled };
 }
