@@ -86,3 +86,23 @@ export async function launchProfile(
 
 /** Maths a participant writes: the exports and the store must keep every character. */
 export const MATHS = '≤ ≥ ÷ × π √ ½ x² 30°';
+
+/**
+ * Makes the page's IndexedDB refuse writes as Chromium does when the disk quota is reached.
+ * Resolves a function that puts writes back.
+ */
+export async function fillDisk(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __restoreWrites?: () => void };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to put it back as it was
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    w.__restoreWrites = () => {
+      IDBObjectStore.prototype.put = put;
+    };
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { __restoreWrites: () => void }).__restoreWrites());
+}

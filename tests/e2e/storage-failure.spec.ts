@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBackup } from '../../shared/backup';
 import { APP_VERSION } from '../../shared/version';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, LibraryPage, fillDisk } from './helpers';
 
 test('a full disk shows an alert, keeps the text on screen, and saves once there is room', async ({
   page,
@@ -18,17 +18,7 @@ test('a full disk shows an alert, keeps the text on screen, and saves once there
   await draft.expectSaved();
 
   // Make IndexedDB itself refuse writes the way Chromium does when the quota is exceeded.
-  await page.evaluate(() => {
-    const w = window as unknown as { __restore?: () => void };
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to put it back as it was
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    w.__restore = () => {
-      IDBObjectStore.prototype.put = put;
-    };
-  });
+  const roomAgain = await fillDisk(page);
   await page.keyboard.type('Written while the disk was full.');
 
   const alert = page.getByRole('alert');
@@ -55,7 +45,7 @@ test('a full disk shows an alert, keeps the text on screen, and saves once there
     'Saved before the disk filled. Written while the disk was full. And more.',
   );
 
-  await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+  await roomAgain();
   await draft.expectSaved(); // the retry succeeds on its own
   await expect(alert).toHaveCount(0);
 

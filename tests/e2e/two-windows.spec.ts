@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, LibraryPage, fillDisk } from './helpers';
 
 test('two tabs on one draft: one writes at a time, and neither loses the other’s words', async ({
   context,
@@ -74,17 +74,7 @@ test('a window whose storage is failing keeps the draft rather than hand over un
   await expect(editorB).toHaveAttribute('contenteditable', 'false');
 
   // The first window's disk fills up while it has unsaved words.
-  await a.evaluate(() => {
-    const w = window as unknown as { __restore?: () => void };
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to put it back
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    w.__restore = () => {
-      IDBObjectStore.prototype.put = put;
-    };
-  });
+  const roomAgain = await fillDisk(a);
   await a.bringToFront();
   await editorA.click();
   await a.keyboard.press('Control+End');
@@ -98,7 +88,7 @@ test('a window whose storage is failing keeps the draft rather than hand over un
   await expect(editorA).toHaveAttribute('contenteditable', 'true');
 
   // Once the first window has stored its words, the hand-over goes through with all of them.
-  await a.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+  await roomAgain();
   await draftA.expectSaved();
   await b.getByRole('button', { name: 'Edit here instead' }).click();
   await expect(editorB).toHaveAttribute('contenteditable', 'true');

@@ -43,6 +43,32 @@ async function settle(): Promise<void> {
   await queue.idle();
 }
 
+/**
+ * Fails writes to the sections table with whatever `failure()` returns (null lets the write
+ * through), as IndexedDB fails them. A DBCore middleware: it applies from the next open.
+ */
+async function failSectionWrites(name: string, failure: () => Error | null): Promise<void> {
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name,
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          mutate: (req) => {
+            const error = tableName === 'sections' ? failure() : null;
+            return error ? Promise.reject(error) : table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  await db.open();
+}
+
 describe('SaveQueue with the drafts repository', () => {
   it('writes the editor and a field of one section after the debounce, bumping the draft', async () => {
     let text = 'We gathered lesson visits';
@@ -95,27 +121,9 @@ describe('SaveQueue with the drafts repository', () => {
 
   it('reports a full disk met inside a Dexie transaction and saves once there is room', async () => {
     let diskFull = true;
-    // A DBCore middleware fails writes as IndexedDB does when the quota is reached. Middleware
-    // applies from the next open.
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) =>
-              diskFull && name === 'sections'
-                ? Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'))
-                : table.mutate(req),
-          };
-        },
-      }),
-    });
-    await db.open();
+    await failSectionWrites('full-disk', () =>
+      diskFull ? new DOMException('Quota exceeded', 'QuotaExceededError') : null,
+    );
     queue.markDirty(draftId, 'deliver', { text: 'What happened this term' });
     await queue.flush();
     expect(queue.getStatus().error).toMatchObject({
@@ -178,28 +186,11 @@ describe('SaveQueue with the drafts repository', () => {
 describe('SaveQueue with the repository: other storage failures', () => {
   it('reports an aborted transaction, keeps the text, and saves on the retry', async () => {
     let abort = true;
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'abort-once',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) => {
-              if (abort && name === 'sections') {
-                abort = false;
-                return Promise.reject(new Dexie.AbortError('The transaction was aborted.'));
-              }
-              return table.mutate(req);
-            },
-          };
-        },
-      }),
+    await failSectionWrites('abort-once', () => {
+      if (!abort) return null;
+      abort = false;
+      return new Dexie.AbortError('The transaction was aborted.');
     });
-    await db.open();
     queue.markDirty(draftId, 'sustain', { text: 'Next steps for the school' });
     await queue.flush();
     expect(queue.getStatus().state).toBe('error');
