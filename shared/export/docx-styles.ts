@@ -5,6 +5,7 @@
  */
 import { AlignmentType, BorderStyle, LevelFormat, ShadingType } from 'docx';
 import type { ILevelsOptions, IStylesOptions, NumberingDefinition } from 'docx';
+import { CHECK_BOXES } from './presentation';
 
 /** A4 with 2.54 cm margins, as Word sets up a new UK document (twips). */
 export const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
@@ -233,8 +234,8 @@ const NUMBER_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelForm
 export function numberingConfig(starts: Iterable<number>): NumberingDefinition[] {
   const config: NumberingDefinition[] = [
     { reference: LIST.bullet, levels: bulletLevels(['•', '◦', '▪']) },
-    { reference: LIST.checkOpen, levels: bulletLevels(['☐'], SYMBOL_FONT) },
-    { reference: LIST.checkDone, levels: bulletLevels(['☒'], SYMBOL_FONT) },
+    { reference: LIST.checkOpen, levels: bulletLevels([CHECK_BOXES.open], SYMBOL_FONT) },
+    { reference: LIST.checkDone, levels: bulletLevels([CHECK_BOXES.done], SYMBOL_FONT) },
   ];
   for (const start of new Set([1, ...starts])) {
     config.push({

@@ -31,18 +31,8 @@ import {
   WidthType,
 } from 'docx';
 import type { FileChild, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
-import { coverDetails } from './document';
-import type {
-  Block,
-  CriterionRow,
-  DocumentSection,
-  ExportDocument,
-  FieldRow,
-  Inline,
-  LinkContent,
-  ListBlock,
-  TableBlock,
-} from './document';
+import type { Block, Inline, LinkContent, ListBlock, TableBlock } from './blocks';
+import type { CriterionRow, DocumentSection, ExportDocument, FieldRow } from './document-model';
 import {
   CODE_FONT,
   HEADER_FILL,
@@ -56,23 +46,37 @@ import {
   TEXT_WIDTH,
   numberingConfig,
 } from './docx-styles';
+import {
+  CONTENTS_TITLE,
+  CRITERIA_COLUMNS,
+  GUIDANCE_TITLE,
+  NOT_GIVEN,
+  NOT_YET_WRITTEN,
+  NOTHING_WRITTEN,
+  PAGE_NUMBER_WORDS,
+  coverDetails,
+  coverSubtitle,
+  isAssessmentEmphasised,
+  isWideTable,
+  sectionMeta,
+} from './presentation';
 
 /** Renders the export document as the bytes of a .docx file. */
 export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
   const context = new RenderContext();
   const body: FileChild[] = [
     ...coverPage(doc),
-    new Paragraph({ text: 'Contents', style: STYLE.tocHeading, pageBreakBefore: true }),
+    new Paragraph({ text: CONTENTS_TITLE, style: STYLE.tocHeading, pageBreakBefore: true }),
     // docx bookmarks every Heading 1–2 and writes an entry for each inside the field (text and a
     // link; the page numbers are left for Word, which updates the field on open). Working the
     // page numbers out too (docx/layout's estimatePageNumbers) took seconds on a 30,000-word
     // document, which the export's time budget can't afford.
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new TableOfContents(CONTENTS_TITLE, { hyperlink: true, headingStyleRange: '1-2' }),
   ];
   if (doc.sections.length === 0) {
     body.push(
       new Paragraph({
-        text: 'Nothing has been written yet.',
+        text: NOTHING_WRITTEN,
         style: STYLE.notWritten,
         pageBreakBefore: true,
       }),
@@ -90,7 +94,12 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
           style: STYLE.footer,
           children: [
             new TextRun({
-              children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+              children: [
+                PAGE_NUMBER_WORDS.before,
+                PageNumber.CURRENT,
+                PAGE_NUMBER_WORDS.between,
+                PageNumber.TOTAL_PAGES,
+              ],
             }),
           ],
         }),
@@ -169,9 +178,8 @@ function coverPage(doc: ExportDocument): FileChild[] {
     new Paragraph({ text: cover.programme, style: STYLE.coverProgramme }),
     new Paragraph({ text: cover.title, heading: HeadingLevel.TITLE }),
   ];
-  if (cover.templateName !== cover.title) {
-    out.push(new Paragraph({ text: cover.templateName, style: STYLE.coverSubtitle }));
-  }
+  const subtitle = coverSubtitle(cover);
+  if (subtitle !== null) out.push(new Paragraph({ text: subtitle, style: STYLE.coverSubtitle }));
   out.push(
     new Paragraph({ text: cover.label, style: STYLE.coverLabel }),
     new Paragraph({ text: cover.date, spacing: { after: 720 } }),
@@ -232,12 +240,7 @@ function renderSection(
       pageBreakBefore: first,
     }),
   ];
-  const meta: string[] = [];
-  if (section.domains && section.domains.length > 0)
-    meta.push(`Domains: ${section.domains.join(', ')}`);
-  // "Word count: 0 of about 800 words" under "Not yet written" says nothing new.
-  if (section.words && !section.empty) meta.push(`Word count: ${section.words.label}`);
-  for (const line of meta)
+  for (const line of sectionMeta(section))
     out.push(new Paragraph({ text: line, style: STYLE.meta, keepNext: true }));
 
   if (section.guidance.length > 0) {
@@ -245,7 +248,7 @@ function renderSection(
       new Paragraph({
         style: STYLE.guidance,
         keepNext: true,
-        children: [new TextRun({ text: 'Guidance', bold: true, italics: false })],
+        children: [new TextRun({ text: GUIDANCE_TITLE, bold: true, italics: false })],
       }),
       ...section.guidance.map(
         (g) => new Paragraph({ text: g, style: STYLE.guidance, keepNext: true }),
@@ -255,7 +258,7 @@ function renderSection(
   }
 
   if (section.empty) {
-    out.push(new Paragraph({ text: 'Not yet written.', style: STYLE.notWritten }));
+    out.push(new Paragraph({ text: NOT_YET_WRITTEN, style: STYLE.notWritten }));
     return out;
   }
   if (section.fields.length > 0) out.push(fieldsTable(section.fields), spacer());
@@ -280,7 +283,7 @@ function fieldsTable(fields: readonly FieldRow[]): Table {
             cell(
               widths[1]!,
               field.value === null
-                ? [new TextRun({ text: 'Not given', italics: true, color: MUTED })]
+                ? [new TextRun({ text: NOT_GIVEN, italics: true, color: MUTED })]
                 : textLines(field.value),
             ),
           ],
@@ -294,7 +297,7 @@ function criteriaTable(criteria: readonly CriterionRow[]): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['#', 'Criterion', 'Self-assessment'].map((text, i) =>
+    children: CRITERIA_COLUMNS.map((text, i) =>
       cell(widths[i]!, [new TextRun({ text, bold: true })], HEADER_FILL),
     ),
   });
@@ -312,7 +315,7 @@ function criteriaTable(criteria: readonly CriterionRow[]): Table {
             children: [
               cell(widths[0]!, [new TextRun(`${c.number}`)]),
               cell(widths[1]!, [new TextRun(c.text)]),
-              cell(widths[2]!, [new TextRun({ text: c.label, bold: c.assessment === 'met' })]),
+              cell(widths[2]!, [new TextRun({ text: c.label, bold: isAssessmentEmphasised(c) })]),
             ],
           }),
       ),
@@ -450,7 +453,7 @@ function renderTable(table: TableBlock, context: RenderContext): Table {
   // Equal columns across the page, fixed layout: however many columns, the table fits the text
   // width and Word doesn't widen a column to fit a long word. Small type in wide tables.
   const column = Math.floor(TEXT_WIDTH / table.columns);
-  const style = table.columns >= 6 ? STYLE.tableTextSmall : STYLE.tableText;
+  const style = isWideTable(table) ? STYLE.tableTextSmall : STYLE.tableText;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     layout: TableLayoutType.FIXED,

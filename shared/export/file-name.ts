@@ -3,7 +3,7 @@
  * are safe to save on Windows, macOS and Linux, and to attach to an email, whatever the
  * participant typed as their name.
  */
-import type { ExportDocument } from './document';
+import type { ExportDocument } from './document-model';
 import { formatIsoDate } from './text';
 
 export interface ExportFileNameInput {

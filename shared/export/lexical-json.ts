@@ -15,7 +15,7 @@ import type {
   TableCell,
   TableRow,
   TextRun,
-} from './document';
+} from './blocks';
 import { exportableLinkUrl } from '../link-url';
 import { cleanText } from './text';
 
@@ -38,10 +38,13 @@ const MAX_LIST_DEPTH = 9;
 // A colSpan/rowSpan beyond this is corrupt, not a table anyone wrote.
 const MAX_SPAN = 64;
 
-// The editor's h1–h6 of each heading read, until the section's outline is settled.
-const editorLevels = new WeakMap<HeadingBlock, number>();
-
 type JsonNode = Record<string, unknown>;
+
+/**
+ * The editor's h1–h6 of each heading read so far in one editor state: the outline levels are
+ * settled only once the whole section is read (outlineHeadings). One map per parse.
+ */
+type EditorLevels = Map<HeadingBlock, number>;
 
 export type ParsedEditorState =
   { ok: true; blocks: Block[] } | { ok: false; blocks: Block[]; reason: string };
@@ -60,7 +63,8 @@ export function parseEditorState(json: string | null | undefined): ParsedEditorS
     return { ok: false, blocks: [], reason: 'its saved text is not a Lexical editor state' };
   }
   try {
-    return { ok: true, blocks: outlineHeadings(toBlocks(root.children, 0)) };
+    const levels: EditorLevels = new Map();
+    return { ok: true, blocks: outlineHeadings(toBlocks(root.children, 0, levels), levels) };
   } catch (error) {
     // Belt and braces: the walk is written not to throw, but an export must never fail on content.
     return { ok: false, blocks: [], reason: `its saved text could not be read (${String(error)})` };
@@ -77,7 +81,7 @@ function childrenOf(node: JsonNode): JsonNode[] {
 
 const INLINE_TYPES = new Set(['text', 'linebreak', 'tab', 'link', 'autolink']);
 
-function toBlocks(nodes: readonly unknown[], depth: number): Block[] {
+function toBlocks(nodes: readonly unknown[], depth: number, levels: EditorLevels): Block[] {
   const blocks: Block[] = [];
   // Inline nodes directly in a block container (not valid Lexical, but seen in pasted or
   // hand-made JSON) are gathered into one paragraph rather than lost.
@@ -94,13 +98,13 @@ function toBlocks(nodes: readonly unknown[], depth: number): Block[] {
       continue;
     }
     flushLoose();
-    blocks.push(...toBlock(node, type, depth + 1));
+    blocks.push(...toBlock(node, type, depth + 1, levels));
   }
   flushLoose();
   return blocks;
 }
 
-function toBlock(node: JsonNode, type: string, depth: number): Block[] {
+function toBlock(node: JsonNode, type: string, depth: number, levels: EditorLevels): Block[] {
   if (depth > MAX_DEPTH) return [];
   switch (type) {
     case 'paragraph': {
@@ -118,7 +122,7 @@ function toBlock(node: JsonNode, type: string, depth: number): Block[] {
       const match = typeof node.tag === 'string' ? /^h([1-6])$/.exec(node.tag) : null;
       const heading: HeadingBlock = { kind: 'heading', level: 2, runs };
       // The level is settled once the whole section is read (outlineHeadings).
-      editorLevels.set(heading, match ? Number(match[1]) : 2);
+      levels.set(heading, match ? Number(match[1]) : 2);
       return [heading];
     }
     case 'quote': {
@@ -130,7 +134,7 @@ function toBlock(node: JsonNode, type: string, depth: number): Block[] {
       return list ? [list] : [];
     }
     case 'table': {
-      const table = toTable(node, depth);
+      const table = toTable(node, depth, levels);
       return table ? [table] : [];
     }
     case 'listitem': {
@@ -143,7 +147,7 @@ function toBlock(node: JsonNode, type: string, depth: number): Block[] {
       // blocks, they are read as blocks; otherwise its text becomes a paragraph.
       const children = childrenOf(node);
       if (children.some((c) => !INLINE_TYPES.has(String(c.type)) && Array.isArray(c.children))) {
-        return toBlocks(children, depth);
+        return toBlocks(children, depth, levels);
       }
       const runs = trimRuns(toInlines([node], depth));
       return hasText(runs) ? [{ kind: 'paragraph', runs }] : [];
@@ -333,7 +337,7 @@ function flattenInto(items: ListItem[]): void {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-function toTable(node: JsonNode, depth: number): TableBlock | null {
+function toTable(node: JsonNode, depth: number, levels: EditorLevels): TableBlock | null {
   const rows: TableRow[] = [];
   for (const rowNode of childrenOf(node)) {
     if (rowNode.type !== 'tablerow') continue;
@@ -347,7 +351,7 @@ function toTable(node: JsonNode, depth: number): TableBlock | null {
         header: headerState !== 0,
         colSpan: span(cellNode.colSpan),
         rowSpan: span(cellNode.rowSpan),
-        blocks: cellBlocks(childrenOf(cellNode), depth + 1),
+        blocks: cellBlocks(childrenOf(cellNode), depth + 1, levels),
       });
     }
     if (cells.length === 0) continue;
@@ -365,10 +369,10 @@ function span(value: unknown): number {
     : 1;
 }
 
-function cellBlocks(children: JsonNode[], depth: number): Block[] {
+function cellBlocks(children: JsonNode[], depth: number, levels: EditorLevels): Block[] {
   // Headings inside a cell would enter the table of contents and the navigation pane: a cell
   // heading is bold text in the export.
-  return toBlocks(children, depth).map((b) =>
+  return toBlocks(children, depth, levels).map((b) =>
     b.kind === 'heading'
       ? {
           kind: 'paragraph',
@@ -405,8 +409,8 @@ function countColumns(rows: readonly TableRow[]): number {
  * level 4. A section written with only h3s still gets Heading 2s, and Word's navigation pane
  * shows no gaps.
  */
-function outlineHeadings(blocks: Block[]): Block[] {
-  const levelOf = (b: HeadingBlock) => editorLevels.get(b) ?? 2;
+function outlineHeadings(blocks: Block[], levels: EditorLevels): Block[] {
+  const levelOf = (b: HeadingBlock) => levels.get(b) ?? 2;
   const used = [...new Set(blocks.flatMap((b) => (b.kind === 'heading' ? [levelOf(b)] : [])))].sort(
     (a, b) => a - b,
   );

@@ -55,3 +55,10 @@ export function formatIsoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** A number as the exports print it: grouped en-GB, at most two decimals ("1,234.5"). */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}

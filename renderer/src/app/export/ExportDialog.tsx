@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ExportFormat } from '../../../../shared/changes';
-import type { ExportOptions } from '../../../../shared/export/document';
+import type { ExportOptions } from '../../../../shared/export/document-model';
 import type { Template } from '../../../../shared/template';
 import { Dialog } from '../Dialog';
 

@@ -1,6 +1,7 @@
 import { compareDrafts } from '../../../../shared/changes';
 import type { DraftRecord, SectionRecord } from '../../../../shared/model';
-import { buildDocument, type ExportDocument } from '../../../../shared/export/document';
+import { buildDocument } from '../../../../shared/export/document';
+import type { ExportDocument } from '../../../../shared/export/document-model';
 import { renderDocx } from '../../../../shared/export/docx';
 import { exportFileName } from '../../../../shared/export/file-name';
 import type { Template } from '../../../../shared/template';

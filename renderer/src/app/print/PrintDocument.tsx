@@ -6,17 +6,32 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type {
   Block,
-  CriterionRow,
-  DocumentSection,
-  ExportDocument,
-  FieldRow,
   Inline,
   ListBlock,
   TableBlock,
   TableCell,
   TextRun,
-} from '../../../../shared/export/document';
-import { coverDetails } from '../../../../shared/export/document';
+} from '../../../../shared/export/blocks';
+import type {
+  CriterionRow,
+  DocumentSection,
+  ExportDocument,
+  FieldRow,
+} from '../../../../shared/export/document-model';
+import {
+  CHECK_BOXES,
+  CONTENTS_TITLE,
+  CRITERIA_COLUMNS,
+  GUIDANCE_TITLE,
+  NOT_GIVEN,
+  NOT_YET_WRITTEN,
+  NOTHING_WRITTEN,
+  coverDetails,
+  coverSubtitle,
+  isAssessmentEmphasised,
+  isWideTable,
+  sectionMeta,
+} from '../../../../shared/export/presentation';
 
 /** The element id of a section, for the contents' links. */
 export function sectionAnchor(sectionId: string): string {
@@ -35,7 +50,7 @@ export function PrintDocument({ doc }: { doc: ExportDocument }) {
       <Contents doc={doc} />
       <div className="print-sheet print-body">
         {doc.sections.length === 0 ? (
-          <p className="print-not-written">Nothing has been written yet.</p>
+          <p className="print-not-written">{NOTHING_WRITTEN}</p>
         ) : (
           doc.sections.map((section) => <Section key={section.id} section={section} />)
         )}
@@ -46,13 +61,12 @@ export function PrintDocument({ doc }: { doc: ExportDocument }) {
 
 function CoverPage({ doc }: { doc: ExportDocument }) {
   const { cover } = doc;
+  const subtitle = coverSubtitle(cover);
   return (
     <header className="print-sheet print-cover">
       <p className="print-cover-programme">{cover.programme}</p>
       <h1 className="print-cover-title">{cover.title}</h1>
-      {cover.templateName !== cover.title ? (
-        <p className="print-cover-subtitle">{cover.templateName}</p>
-      ) : null}
+      {subtitle !== null ? <p className="print-cover-subtitle">{subtitle}</p> : null}
       <p className="print-cover-label">{cover.label}</p>
       <p className="print-cover-date">{cover.date}</p>
       <table className="print-cover-details">
@@ -102,10 +116,10 @@ function Contents({ doc }: { doc: ExportDocument }) {
   return (
     <nav className="print-sheet print-contents" aria-labelledby="print-contents-title">
       <h2 id="print-contents-title" className="print-contents-title">
-        Contents
+        {CONTENTS_TITLE}
       </h2>
       {items.length === 0 ? (
-        <p className="print-not-written">Nothing has been written yet.</p>
+        <p className="print-not-written">{NOTHING_WRITTEN}</p>
       ) : (
         <ol className="print-contents-list">
           {items.map((item) => (
@@ -124,12 +138,7 @@ function Contents({ doc }: { doc: ExportDocument }) {
 
 function Section({ section }: { section: DocumentSection }) {
   const titleId = sectionAnchor(section.id);
-  const meta: string[] = [];
-  if (section.domains && section.domains.length > 0) {
-    meta.push(`Domains: ${section.domains.join(', ')}`);
-  }
-  // "Word count: 0 of about 800 words" under "Not yet written" says nothing new.
-  if (section.words && !section.empty) meta.push(`Word count: ${section.words.label}`);
+  const meta = sectionMeta(section);
   let headingCount = 0;
   const nextHeadingId = () => headingAnchor(section.id, headingCount++);
   return (
@@ -144,14 +153,14 @@ function Section({ section }: { section: DocumentSection }) {
       ))}
       {section.guidance.length > 0 ? (
         <aside className="print-guidance" aria-label={`Guidance for ${section.title}`}>
-          <p className="print-guidance-title">Guidance</p>
+          <p className="print-guidance-title">{GUIDANCE_TITLE}</p>
           {section.guidance.map((paragraph, i) => (
             <p key={i}>{paragraph}</p>
           ))}
         </aside>
       ) : null}
       {section.empty ? (
-        <p className="print-not-written">Not yet written.</p>
+        <p className="print-not-written">{NOT_YET_WRITTEN}</p>
       ) : (
         <>
           {section.fields.length > 0 ? <FieldsTable fields={section.fields} /> : null}
@@ -176,7 +185,7 @@ function FieldsTable({ fields }: { fields: readonly FieldRow[] }) {
             <th scope="row">{field.label}</th>
             <td>
               {field.value === null ? (
-                <span className="print-not-given">Not given</span>
+                <span className="print-not-given">{NOT_GIVEN}</span>
               ) : (
                 <MultilineText text={field.value} />
               )}
@@ -198,9 +207,11 @@ function CriteriaTable({ criteria }: { criteria: readonly CriterionRow[] }) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">#</th>
-          <th scope="col">Criterion</th>
-          <th scope="col">Self-assessment</th>
+          {CRITERIA_COLUMNS.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -208,7 +219,7 @@ function CriteriaTable({ criteria }: { criteria: readonly CriterionRow[] }) {
           <tr key={c.number}>
             <td>{c.number}</td>
             <td>{c.text}</td>
-            <td>{c.assessment === 'met' ? <strong>{c.label}</strong> : c.label}</td>
+            <td>{isAssessmentEmphasised(c) ? <strong>{c.label}</strong> : c.label}</td>
           </tr>
         ))}
       </tbody>
@@ -300,7 +311,7 @@ function List({ list }: { list: ListBlock }) {
           role="img"
           aria-label={item.checked ? 'Done' : 'Not done'}
         >
-          {item.checked ? '☒' : '☐'}
+          {item.checked ? CHECK_BOXES.done : CHECK_BOXES.open}
         </span>
       ) : null}
       <Inlines runs={item.runs} />
@@ -329,7 +340,7 @@ function Table({ table }: { table: TableBlock }) {
   const split = firstBody === -1 ? table.rows.length : firstBody;
   const head = table.rows.slice(0, split);
   const body = table.rows.slice(split);
-  const wide = table.columns >= 6;
+  const wide = isWideTable(table);
   return (
     <div className="print-table-wrap">
       <table

@@ -1,5 +1,6 @@
 import { compareDrafts } from '../../../../shared/changes';
-import { buildDocument, type ExportDocument } from '../../../../shared/export/document';
+import { buildDocument } from '../../../../shared/export/document';
+import type { ExportDocument } from '../../../../shared/export/document-model';
 import { documentFileName } from '../../../../shared/export/file-name';
 import type { DraftRecord, SectionRecord } from '../../../../shared/model';
 import type { Template } from '../../../../shared/template';

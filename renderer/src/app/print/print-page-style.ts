@@ -6,6 +6,7 @@
  * text — Chromium has no `string-set`, and custom properties do not reach `@page` — so the
  * participant's name and the label have to be written into the rule itself.
  */
+import { PAGE_NUMBER_WORDS } from '../../../../shared/export/presentation';
 
 export interface PageStyleInput {
   /** Top left of every page but the cover: the participant's name (or the document's title). */
@@ -24,13 +25,14 @@ export const PRINT_FONT =
 
 export function pageStyle({ headerLeft, headerRight }: PageStyleInput): string {
   const box = `font-family: ${PRINT_FONT}; font-size: 9pt; color: #4f586a;`;
+  const pageNumber = `${cssString(PAGE_NUMBER_WORDS.before)} counter(page) ${cssString(PAGE_NUMBER_WORDS.between)} counter(pages)`;
   return `
 @page {
   size: ${PAGE.size};
   margin: ${PAGE.margin};
   @top-left { content: ${cssString(headerLeft)}; ${box} vertical-align: bottom; }
   @top-right { content: ${cssString(headerRight)}; ${box} vertical-align: bottom; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${box} }
+  @bottom-center { content: ${pageNumber}; ${box} }
 }
 /* Like the Word export, the cover has no running header; it keeps its page number. */
 @page :first {

@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildDocument, type ExportOptions } from '../../../../shared/export/document';
+import { buildDocument } from '../../../../shared/export/document';
+import type { ExportOptions } from '../../../../shared/export/document-model';
 import { PrintDocument } from '../../../../renderer/src/app/print/PrintDocument';
 import {
   exportFixture,

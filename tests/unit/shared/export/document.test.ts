@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   blocksText,
-  buildDocument,
-  CHANGES_SECTION_ID,
   type Block,
-  type ExportOptions,
   type ListBlock,
   type ParagraphBlock,
   type TableBlock,
-} from '../../../../shared/export/document';
+} from '../../../../shared/export/blocks';
+import { buildDocument } from '../../../../shared/export/document';
+import { CHANGES_SECTION_ID, type ExportOptions } from '../../../../shared/export/document-model';
 import { parseEditorState } from '../../../../shared/export/lexical-json';
 import { compareDrafts } from '../../../../shared/changes';
 import { countWords } from '../../../../shared/word-count';

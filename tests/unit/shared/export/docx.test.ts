@@ -10,11 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildDocument,
-  type ExportDocument,
-  type ExportOptions,
-} from '../../../../shared/export/document';
+import { buildDocument } from '../../../../shared/export/document';
+import type { ExportDocument, ExportOptions } from '../../../../shared/export/document-model';
 import { PAGE } from '../../../../shared/export/docx-styles';
 import { renderDocx } from '../../../../shared/export/docx';
 import {

@@ -1,0 +1,110 @@
+/**
+ * The format-neutral export document: what a Cohort Lead receives, before it is a DOCX or a PDF.
+ * document.ts builds it once per export; the DOCX (docx.ts) and the print view render it as it
+ * is. Plain data (document-schema.ts checks it wherever it crosses a process or is read back
+ * from storage), so it can be handed to a hidden print window or a new browser tab.
+ */
+import type { CriterionAssessment } from '../model';
+import type { Block } from './blocks';
+
+/** The first page. Values the participant has not filled in are null. */
+export interface CoverPage {
+  /** The document's title: the draft's title, or the template's name when it has none. */
+  title: string;
+  /** The template's name, e.g. "School Development Lead Programme AED". */
+  templateName: string;
+  programme: string;
+  participant: string | null;
+  school: string | null;
+  mathsHub: string | null;
+  cohortLead: string | null;
+  cohort: string | null;
+  /** The submission's label ("Interim 2", "Final"), or "Draft" when this is not a submission. */
+  label: string;
+  isSubmission: boolean;
+  /** The submission's (or the export's) date, as en-GB prose: "14 March 2026". */
+  date: string;
+  /** The same date as an ISO calendar date, "2026-03-14", for file names. */
+  isoDate: string;
+}
+
+/** One row of a section's fields table. */
+export interface FieldRow {
+  label: string;
+  /** The value as printed (numbers grouped en-GB); null when not filled in. */
+  value: string | null;
+}
+
+/** One row of the accreditation criteria checklist. */
+export interface CriterionRow {
+  /** 1-based, in the template's order. */
+  number: number;
+  text: string;
+  /** The self-assessment, or null when the participant has not made one. */
+  assessment: CriterionAssessment | null;
+  /** "Not yet", "Partly" or "Met" (an unassessed criterion reads "Not yet"). */
+  label: string;
+}
+
+export interface DocumentSection {
+  /** The template section's id. */
+  id: string;
+  /** 1-based among the sections in the document, so leaving empty ones out leaves no gaps. */
+  number: number;
+  title: string;
+  /** The heading as printed: "4. Explore — why this initiative?" */
+  heading: string;
+  /** The template's guidance, when the export includes it; otherwise empty. */
+  guidance: string[];
+  /** The section's fields in template order; empty when it has none. */
+  fields: FieldRow[];
+  /** Labels of the domains tagged, in the template's order; null when the section has no tags. */
+  domains: string[] | null;
+  /** The criteria checklist; null when the section has none. */
+  criteria: CriterionRow[] | null;
+  /** The rich text. */
+  blocks: Block[];
+  /** Nothing written, filled in, tagged or assessed: printed as "Not yet written". */
+  empty: boolean;
+  /** Words in the rich text, and the word guide's phrase ("412 of about 800 words"), when the
+   * export includes word counts and the section has rich text. */
+  words: { count: number; label: string } | null;
+}
+
+/** A line of the table of contents. */
+export interface ContentsEntry {
+  /** 1 for a section, 2 for a heading in it. */
+  level: 1 | 2;
+  text: string;
+  sectionId: string;
+}
+
+/** Something the export could not do as asked; the content it concerns is left out or plain. */
+export interface ExportWarning {
+  sectionId: string | null;
+  message: string;
+}
+
+export interface ExportOptions {
+  includeGuidance: boolean;
+  includeWordCounts: boolean;
+  /** Leave out sections with nothing in them (otherwise each is printed as "Not yet written"). */
+  omitEmptySections: boolean;
+}
+
+export interface ExportDocument {
+  cover: CoverPage;
+  /** What the page header says: "Jane Smith · Interim 2". */
+  runningHeader: string;
+  contents: ContentsEntry[];
+  sections: DocumentSection[];
+  /** Words in all sections' rich text (empty or left out sections count nothing). */
+  totalWords: number;
+  options: ExportOptions;
+  /** File properties: who wrote it and what it is. */
+  properties: { title: string; author: string; subject: string };
+  warnings: ExportWarning[];
+}
+
+/** The id of the appended changes summary among the document's sections. */
+export const CHANGES_SECTION_ID = 'changes-summary';
