@@ -14,12 +14,9 @@ export const AED_BRIDGE_KEY = 'aed';
 export const IPC_REQUEST_CHANNELS = [
   'file:save',
   'pdf:export',
-  'app:info',
   'app:ready-to-close',
   'backup:write-auto',
   'backup:open-folder',
-  'backup:choose-folder',
-  'backup:get-folder',
 ] as const;
 
 /** Event channels: main sends, the renderer listens (`webContents.send` / `ipcRenderer.on`). */

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { IpcEventChannel, IpcRequestChannel } from './ipc-channels';
+import { MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from './model';
 
 export {
   AED_BRIDGE_KEY,
@@ -83,15 +84,6 @@ export const pdfExportArgsSchema = z.strictObject({
 });
 export type PdfExportArgs = z.infer<typeof pdfExportArgsSchema>;
 
-/** Result of `app:info`. */
-export const appInfoSchema = z.strictObject({
-  /** The app's version (package.json `version`). */
-  version: z.string(),
-  /** Node's `process.platform` in main: `win32`, `darwin`, `linux`, … */
-  platform: z.string(),
-});
-export type AppInfo = z.infer<typeof appInfoSchema>;
-
 /** Identifies one close handshake, so a late answer to an earlier one is ignored. */
 export const closeRequestSchema = z.strictObject({
   requestId: z.string().min(1).max(64),
@@ -102,12 +94,16 @@ export type CloseRequest = z.infer<typeof closeRequestSchema>;
 export const MAX_AUTO_BACKUP_BYTES = 512 * 1024 * 1024;
 
 /**
- * A draft id as the renderer makes them (`crypto.randomUUID()`), or any short id of letters,
- * digits, `-` and `_`: part of it goes into backup file names, so nothing path-like gets through.
+ * A draft id as the renderer makes them (`crypto.randomUUID()`), or any id a backup may hold
+ * (shared/model.ts RECORD_ID_PATTERN, the backup format's rule too): part of it goes into backup
+ * file names, so nothing path-like gets through.
  */
 export const draftIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a draft id of letters, digits, "-" and "_"');
+  .regex(
+    RECORD_ID_PATTERN,
+    `a draft id of letters, digits, "-" and "_", at most ${MAX_RECORD_ID_LENGTH} of them`,
+  );
 
 /** Arguments of `backup:write-auto`. */
 export const backupWriteAutoArgsSchema = z.strictObject({
@@ -174,8 +170,6 @@ export const ipcRequestContract = {
    * not rendering in time, a full disk, a file open elsewhere) `{ ok: false, error }`.
    */
   'pdf:export': { args: pdfExportArgsSchema, result: fileSaveResultSchema },
-  /** The app's version and the operating system, for About and bug reports. */
-  'app:info': { args: z.undefined(), result: appInfoSchema },
   /**
    * The renderer's answer to `app:before-close`: its pending work is flushed to storage and the
    * window may close. Carries the `requestId` of the event it answers.
@@ -190,14 +184,6 @@ export const ipcRequestContract = {
   'backup:write-auto': { args: backupWriteAutoArgsSchema, result: backupWriteAutoResultSchema },
   /** Shows the backups folder in the system's file manager, making it first if needed. */
   'backup:open-folder': { args: z.undefined(), result: backupOpenFolderResultSchema },
-  /**
-   * Asks the user for another backups folder and remembers it (after checking main can write
-   * there). Resolves the new folder, or null if the user cancelled; rejects with a sentence if
-   * the folder cannot be used.
-   */
-  'backup:choose-folder': { args: z.undefined(), result: z.string().nullable() },
-  /** The backups folder in use: the user's choice, or `AED Writer backups` in their Documents. */
-  'backup:get-folder': { args: z.undefined(), result: z.string() },
 } as const satisfies Record<IpcRequestChannel, RequestSpec>;
 
 /** Event channels: main sends, the renderer subscribes with `window.aed.on(channel, listener)`. */

@@ -3,6 +3,22 @@
  * exporters and the backup format all speak it.
  */
 
+/**
+ * The longest id of a record (a draft, a snapshot). One limit wherever an id is checked — the IPC
+ * contract and the backup format — so a draft that a backup brings in can always be backed up
+ * automatically again. The app's own ids (`crypto.randomUUID()`) are 36 characters.
+ */
+export const MAX_RECORD_ID_LENGTH = 64;
+
+/**
+ * A record id: letters, digits, `-` and `_`, starting with a letter or digit, at most
+ * MAX_RECORD_ID_LENGTH long. Ids name folders in a backup and part of backup file names, so
+ * nothing path-like fits.
+ */
+export const RECORD_ID_PATTERN = new RegExp(
+  `^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_RECORD_ID_LENGTH - 1}}$`,
+);
+
 /** A field's value: text and choice fields hold strings, number fields numbers; null is empty. */
 export type FieldValue = string | number | null;
 

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { sanitizeFileName } from '../../shared/export/file-name';
 import type { FileFilter, FileSaveArgs, FileSaveResult } from '../../shared/ipc';
 
 /** The file-system calls a save makes, so a test can make one of them fail. */
@@ -22,27 +23,6 @@ export type ChooseSaveDestination = (request: {
   defaultName: string;
   filters: FileFilter[] | undefined;
 }) => Promise<string | undefined>;
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-/**
- * A name every OS accepts, keeping what the user would recognise: characters no file name may
- * hold (separators included, so a title like "Year 5/6" cannot become a path) become "-".
- */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  let safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-').trim();
-  // Windows drops trailing dots and spaces, which would change the name under the user.
-  safe = safe.replace(/[. ]+$/, '');
-  if (safe === '' || /^\.+$/.test(safe)) safe = 'document';
-  if (WINDOWS_RESERVED.test(safe)) safe = `_${safe}`;
-  if (safe.length > 200) {
-    const dot = safe.lastIndexOf('.');
-    const ext = dot > 0 && safe.length - dot <= 16 ? safe.slice(dot) : '';
-    safe = safe.slice(0, 200 - ext.length) + ext;
-  }
-  return safe;
-}
 
 /**
  * Writes beside the target and renames over it, so a failure part-way (a full disk) never
@@ -112,7 +92,9 @@ export async function saveFile(
   let path: string | undefined;
   try {
     path = await chooseDestination({
-      defaultName: safeFileName(args.suggestedName),
+      // The renderer's name is a suggestion: made safe here too, so a page that skipped the
+      // renderer's own cleaning still cannot name a path, a device or a reversed extension.
+      defaultName: sanitizeFileName(args.suggestedName),
       filters: args.filters,
     });
   } catch (error) {

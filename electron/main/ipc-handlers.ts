@@ -59,7 +59,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvo
     ...createBackupHandlers(backups, backupFolders),
     'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
     'pdf:export': (args, event) => exportPdf(args, saveDialogFor(event), deps.fileWriteOps),
-    'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
     'app:ready-to-close': ({ requestId }, event) => {
       deps.acknowledgeClose(event.sender.id, requestId);
     },

@@ -9,15 +9,20 @@
  * FORMAT_VERSION instead (see migrations.ts).
  */
 import { z } from 'zod';
+import { MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from '../model';
 import type { CriterionAssessment, DraftRecord, FieldValue, SectionRecord } from '../model';
 
 /**
  * Ids of records (drafts, snapshots). Draft ids name a folder in the zip, so they are restricted
- * to characters that are safe in a path on every system; crypto.randomUUID() ids fit.
+ * to characters that are safe in a path on every system (the same rule IPC checks, see
+ * RECORD_ID_PATTERN); crypto.randomUUID() ids fit.
  */
 export const recordIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'an id is letters, digits, "-" and "_"');
+  .regex(
+    RECORD_ID_PATTERN,
+    `an id is letters, digits, "-" and "_", at most ${MAX_RECORD_ID_LENGTH} of them`,
+  );
 
 /**
  * Ids that come from a template (sections, fields, criteria, domains): the template schema's rule.

@@ -24,12 +24,7 @@ import {
 await import('../../../electron/preload/index');
 const preloadBridge = () => electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as AedBridge;
 
-const BACKUP_REQUESTS = [
-  'backup:write-auto',
-  'backup:open-folder',
-  'backup:choose-folder',
-  'backup:get-folder',
-] as const;
+const BACKUP_REQUESTS = ['backup:write-auto', 'backup:open-folder'] as const;
 
 describe('backup channels in the contract and the preload', () => {
   it('are declared once, each with its schemas', () => {

@@ -23,7 +23,9 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
+import type { BrowserWindow } from 'electron';
+import { createBackupFolderActions } from '../../../electron/main/backup-folder-actions';
+import { createAppBackupService, createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { registerIpcHandlers } from '../../../electron/main/ipc-registry';
 import { MAX_AUTO_BACKUP_BYTES } from '../../../shared/ipc';
 
@@ -78,8 +80,6 @@ describe('backup:write-auto', () => {
     const call = setUp();
     await expect(call('backup:write-auto', frame, valid)).rejects.toThrow(/app's own page/);
     await expect(call('backup:open-folder', frame)).rejects.toThrow(/app's own page/);
-    await expect(call('backup:choose-folder', frame)).rejects.toThrow(/app's own page/);
-    await expect(call('backup:get-folder', frame)).rejects.toThrow(/app's own page/);
     expect(await folderContents()).toEqual([]);
     expect(electron.shell.openPath).not.toHaveBeenCalled();
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
@@ -109,19 +109,20 @@ describe('backup:write-auto', () => {
     expect(await folderContents()).toEqual([]);
   });
 
-  it('refuses arguments on the folder channels, which take none', async () => {
+  it('refuses arguments on the folder channel, which takes none', async () => {
     const call = setUp();
-    for (const channel of ['backup:open-folder', 'backup:choose-folder', 'backup:get-folder']) {
-      await expect(call(channel, appFrame, { folder: '/etc' })).rejects.toThrow(/refused/);
-    }
+    await expect(call('backup:open-folder', appFrame, { folder: '/etc' })).rejects.toThrow(
+      /refused/,
+    );
     expect(electron.shell.openPath).not.toHaveBeenCalled();
   });
 });
 
-describe('backup folder channels', () => {
-  it('backup:get-folder answers the default, and backup:open-folder creates and shows it', async () => {
+// Choosing the folder is the File menu's (backup-menu.ts), with the same actions main's handlers use.
+describe('the backups folder', () => {
+  it('is <Documents>/AED Writer backups by default, and backup:open-folder creates and shows it', async () => {
     const call = setUp();
-    expect(await call('backup:get-folder', appFrame)).toBe(backupsFolder);
+    expect(await createAppBackupService().getFolder()).toBe(backupsFolder);
     expect(await call('backup:open-folder', appFrame)).toEqual({ ok: true });
     expect(electron.shell.openPath).toHaveBeenCalledWith(backupsFolder);
     expect(await readdir(backupsFolder)).toEqual([]);
@@ -136,11 +137,12 @@ describe('backup folder channels', () => {
     });
   });
 
-  it('backup:choose-folder shows a folder picker on the window, saves the choice, and is used', async () => {
+  it('chosen with a folder picker on the window, is saved and used by backup:write-auto', async () => {
     const chosen = join(dir, 'USB', 'AED');
     electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [chosen] });
-    const call = setUp();
-    expect(await call('backup:choose-folder', appFrame)).toBe(chosen);
+    const backups = createAppBackupService();
+    const owner = { id: 'owner' } as unknown as BrowserWindow;
+    expect(await createBackupFolderActions(backups).chooseFolder(owner)).toBe(chosen);
     expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
       { id: 'owner' },
       expect.objectContaining({
@@ -152,19 +154,19 @@ describe('backup folder channels', () => {
       await readFile(join(dir, 'userData', 'backup-settings.json'), 'utf8'),
     ) as unknown;
     expect(saved).toEqual({ folder: chosen });
-    expect(await call('backup:get-folder', appFrame)).toBe(chosen);
+    expect(await backups.getFolder()).toBe(chosen);
     // A fresh start (new handlers) reads the saved choice.
     const restarted = setUp();
-    expect(await restarted('backup:get-folder', appFrame)).toBe(chosen);
+    expect(await createAppBackupService().getFolder()).toBe(chosen);
     const result = (await restarted('backup:write-auto', appFrame, valid)) as { path: string };
     expect(result.path.startsWith(chosen)).toBe(true);
   });
 
-  it('backup:choose-folder answers null when cancelled and changes nothing', async () => {
+  it('stays as it was when the folder picker is cancelled', async () => {
     electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
-    const call = setUp();
-    expect(await call('backup:choose-folder', appFrame)).toBeNull();
-    expect(await call('backup:get-folder', appFrame)).toBe(backupsFolder);
+    const backups = createAppBackupService();
+    expect(await createBackupFolderActions(backups).chooseFolder()).toBeNull();
+    expect(await backups.getFolder()).toBe(backupsFolder);
     await expect(readdir(join(dir, 'userData'))).rejects.toThrow();
   });
 });

@@ -39,6 +39,14 @@ describe('backup file names', () => {
     expect(parseBackupFileName(long)?.draftKey).toBe('3f2a9c1e');
   });
 
+  it('drop bidirectional overrides and never start with a Windows device name', () => {
+    // "Plan<U+202E>xcod.exe" would display as "Planexe.docx…" in a file manager.
+    const reversed = backupFileName('Plan\u202excod.exe', DRAFT_A, at(0));
+    expect(reversed).toBe('Plan xcod.exe - 3f2a9c1e - 2026-03-14 090005.aedx');
+    expect(reversed).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(backupFileName('CONIN$', DRAFT_A, at(0))).toMatch(/^_CONIN\$ - 3f2a9c1e - /);
+  });
+
   it('use a short lower-case key from the draft id', () => {
     expect(backupDraftKey(DRAFT_A)).toBe('3f2a9c1e');
     expect(backupDraftKey('AB-cd_E')).toBe('abcde');

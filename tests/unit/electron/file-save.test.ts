@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   describeSaveError,
   nodeFileWriteOps,
-  safeFileName,
   saveFile,
   writeFileAtomically,
 } from '../../../electron/main/file-save';
-import type { FileWriteOps } from '../../../electron/main/file-save';
+import type { ChooseSaveDestination, FileWriteOps } from '../../../electron/main/file-save';
+import { MAX_FILE_NAME_LENGTH } from '../../../shared/export/file-name';
 import type { FileSaveArgs } from '../../../shared/ipc';
 
 let dir: string;
@@ -124,23 +124,46 @@ describe('describeSaveError', () => {
   });
 });
 
-describe('safeFileName', () => {
+// Main names the file itself from the renderer's suggestion, with the strict shared sanitiser
+// (shared/export/file-name.ts): a page that skipped the renderer's cleaning gets nothing through.
+describe('the name main proposes in the save dialog', () => {
+  async function proposed(suggestedName: string): Promise<string> {
+    const choose = vi.fn<ChooseSaveDestination>(() => Promise.resolve(undefined));
+    await saveFile({ ...args, suggestedName }, choose);
+    return choose.mock.calls[0]![0].defaultName;
+  }
+
   it.each([
     ['AED draft.docx', 'AED draft.docx'],
     ['a/b\\c.pdf', 'a-b-c.pdf'],
-    ['../../etc/passwd', '..-..-etc-passwd'],
+    ['../../etc/passwd', '-..-etc-passwd'],
     ['name. ', 'name'],
-    ['', 'document'],
-    ['...', 'document'],
+    ['...', 'Untitled'],
     ['CON.docx', '_CON.docx'],
-    ['tab\there', 'tab-here'],
-  ])('%j → %j', (input, expected) => {
-    expect(safeFileName(input)).toBe(expected);
+    ['tab\there', 'tab here'],
+  ])('%j → %j', async (input, expected) => {
+    expect(await proposed(input)).toBe(expected);
   });
 
-  it('keeps the extension when shortening a long name', () => {
-    const name = safeFileName(`${'x'.repeat(300)}.docx`);
-    expect(name).toHaveLength(200);
+  it('takes out a right-to-left override, so "…xcod.exe" cannot pass for "….docx"', async () => {
+    const name = await proposed('AED - Smith\u202excod.exe');
+    expect(name).toBe('AED - Smith xcod.exe');
+    expect(name).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(await proposed('\u2067Jane\u2069 Smith\u200f.docx')).toBe('Jane Smith.docx');
+  });
+
+  it.each([
+    ['CONIN$.docx', '_CONIN$.docx'],
+    ['conout$', '_conout$'],
+    ['COM¹.pdf', '_COM¹.pdf'],
+    ['LPT3.docx', '_LPT3.docx'],
+  ])('refuses the Windows device name in %j: %j', async (input, expected) => {
+    expect(await proposed(input)).toBe(expected);
+  });
+
+  it('keeps the extension when shortening a long name', async () => {
+    const name = await proposed(`${'x'.repeat(300)}.docx`);
+    expect(name).toHaveLength(MAX_FILE_NAME_LENGTH);
     expect(name.endsWith('.docx')).toBe(true);
   });
 });

@@ -158,10 +158,7 @@ describe('main process start-up', () => {
     expect(fake.electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
     expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([
-      'app:info',
       'app:ready-to-close',
-      'backup:choose-folder',
-      'backup:get-folder',
       'backup:open-folder',
       'backup:write-auto',
       'file:save',

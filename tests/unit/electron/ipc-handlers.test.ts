@@ -73,14 +73,6 @@ describe('main IPC handlers', () => {
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/enough space/) as unknown });
   });
 
-  it('app:info answers the version and platform', async () => {
-    const handlers = createIpcHandlers({ acknowledgeClose: vi.fn() });
-    expect(await handlers['app:info'](undefined, event)).toEqual({
-      version: '1.2.3',
-      platform: process.platform,
-    });
-  });
-
   it('app:ready-to-close hands the answer to the sending window’s close guard', async () => {
     const acknowledgeClose = vi.fn();
     const handlers = createIpcHandlers({ acknowledgeClose });

@@ -22,13 +22,10 @@ function setUp() {
   };
   const handlers = {
     'file:save': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
-    'app:info': vi.fn(() => ({ version: '1.0.0', platform: 'linux' })),
     'app:ready-to-close': vi.fn(),
     'pdf:export': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
     'backup:write-auto': vi.fn(() => Promise.resolve({ ok: true as const, path: '/b/x.aedx' })),
     'backup:open-folder': vi.fn(() => Promise.resolve({ ok: true as const })),
-    'backup:choose-folder': vi.fn(() => Promise.resolve(null)),
-    'backup:get-folder': vi.fn(() => Promise.resolve('/b')),
   } satisfies IpcHandlers<IpcMainInvokeEvent>;
   const dispose = registerIpcHandlers(ipcMain, handlers);
   const call = (channel: string, frame: unknown, ...args: unknown[]) =>
@@ -61,10 +58,7 @@ describe('registerIpcHandlers', () => {
       validSave,
       expect.objectContaining({ senderFrame: appFrame }),
     );
-    await expect(call('app:info', appFrame)).resolves.toEqual({
-      version: '1.0.0',
-      platform: 'linux',
-    });
+    await expect(call('backup:open-folder', appFrame)).resolves.toEqual({ ok: true });
     await call('app:ready-to-close', appFrame, { requestId: 'abc' });
     expect(handlers['app:ready-to-close']).toHaveBeenCalledWith(
       { requestId: 'abc' },
@@ -81,9 +75,9 @@ describe('registerIpcHandlers', () => {
   ])('rejects a request from %s without calling the handler', async (_label, frame) => {
     const { handlers, call } = setUp();
     await expect(call('file:save', frame, validSave)).rejects.toThrow(/app's own page/);
-    await expect(call('app:info', frame)).rejects.toThrow(/app's own page/);
+    await expect(call('backup:open-folder', frame)).rejects.toThrow(/app's own page/);
     expect(handlers['file:save']).not.toHaveBeenCalled();
-    expect(handlers['app:info']).not.toHaveBeenCalled();
+    expect(handlers['backup:open-folder']).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -105,9 +99,11 @@ describe('registerIpcHandlers', () => {
 
   it('rejects arguments on a channel that takes none, and a malformed close answer', async () => {
     const { handlers, call } = setUp();
-    await expect(call('app:info', appFrame, { x: 1 })).rejects.toThrow(/invalid arguments/);
+    await expect(call('backup:open-folder', appFrame, { x: 1 })).rejects.toThrow(
+      /invalid arguments/,
+    );
     await expect(call('app:ready-to-close', appFrame, { requestId: 5 })).rejects.toThrow(/refused/);
-    expect(handlers['app:info']).not.toHaveBeenCalled();
+    expect(handlers['backup:open-folder']).not.toHaveBeenCalled();
     expect(handlers['app:ready-to-close']).not.toHaveBeenCalled();
   });
 });

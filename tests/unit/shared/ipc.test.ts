@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AED_BRIDGE_KEY,
+  draftIdSchema,
   IPC_EVENT_CHANNELS,
   IPC_REQUEST_CHANNELS,
   fileSaveArgsSchema,
@@ -10,6 +11,8 @@ import {
   isIpcEventChannel,
   isIpcRequestChannel,
 } from '../../../shared/ipc';
+import { recordIdSchema } from '../../../shared/backup/schema';
+import { MAX_RECORD_ID_LENGTH } from '../../../shared/model';
 
 describe('IPC contract', () => {
   it('gives every listed channel a schema and lists every schema', () => {
@@ -68,14 +71,29 @@ describe('IPC contract', () => {
     expect(fileSaveResultSchema.safeParse({ ok: false }).success).toBe(false);
   });
 
-  it('takes no arguments for app:info and a request id for app:ready-to-close', () => {
-    expect(ipcRequestContract['app:info'].args.safeParse(undefined).success).toBe(true);
-    expect(ipcRequestContract['app:info'].args.safeParse({}).success).toBe(false);
+  it('takes no arguments for backup:open-folder and a request id for app:ready-to-close', () => {
+    expect(ipcRequestContract['backup:open-folder'].args.safeParse(undefined).success).toBe(true);
+    expect(ipcRequestContract['backup:open-folder'].args.safeParse({}).success).toBe(false);
     expect(
       ipcRequestContract['app:ready-to-close'].args.safeParse({ requestId: 'r' }).success,
     ).toBe(true);
     expect(ipcRequestContract['app:ready-to-close'].args.safeParse({ requestId: '' }).success).toBe(
       false,
     );
+  });
+});
+
+// A draft a backup brings in must be one main will back up again: one rule for both.
+describe('record ids over IPC and in backups', () => {
+  it.each([
+    ['a UUID', crypto.randomUUID(), true],
+    ['the longest id', 'a'.repeat(MAX_RECORD_ID_LENGTH), true],
+    ['one character too long', 'a'.repeat(MAX_RECORD_ID_LENGTH + 1), false],
+    ['a path', '../../etc/passwd', false],
+    ['a leading dash', '-abc', false],
+    ['an empty id', '', false],
+  ])('agree on %s', (_name, id, accepted) => {
+    expect(draftIdSchema.safeParse(id).success).toBe(accepted);
+    expect(recordIdSchema.safeParse(id).success).toBe(accepted);
   });
 });
