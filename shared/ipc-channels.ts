@@ -14,6 +14,7 @@ export const AED_BRIDGE_KEY = 'aed';
 export const IPC_REQUEST_CHANNELS = [
   'file:save',
   'pdf:export',
+  'pdf:document',
   'app:ready-to-close',
   'backup:write-auto',
   'backup:open-folder',

@@ -7,6 +7,7 @@
  * name a channel the other does not know.
  */
 import { z } from 'zod';
+import { printJobSchema } from './export/document-schema';
 import type { IpcEventChannel, IpcRequestChannel } from './ipc-channels';
 import { MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from './model';
 
@@ -64,25 +65,19 @@ export const fileSaveResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type FileSaveResult = z.infer<typeof fileSaveResultSchema>;
 
-/** Where the print view's routes start; `pdf:export` prints nothing else. */
-export const PRINT_HASH_PREFIX = '#/print/';
-
-/** Arguments of `pdf:export`. */
-export const pdfExportArgsSchema = z.strictObject({
-  /**
-   * The print view's location hash, e.g. `#/print/<draftId>?label=Interim%201&counts=1`: main
-   * loads `app://aed/index.html` with it. Only a hash, so it cannot name another page or origin;
-   * it must be URL-encoded (no spaces, no second `#`). Main checks it again before loading.
-   */
-  printUrlHash: z
-    .string()
-    .max(4096)
-    .startsWith(PRINT_HASH_PREFIX)
-    .regex(/^#\/print\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]+$/, 'a URL-encoded print view hash'),
-  /** The file name offered in the save dialog, e.g. `AED - Jane Smith - Interim 1 - 2026-03-14.pdf`. */
-  suggestedName: z.string().trim().min(1).max(255),
-});
+/**
+ * Arguments of `pdf:export`: the print job (shared/export/print-job.ts) — the draft's id, the
+ * built export document, and the file name offered in the save dialog (main makes it safe). Main
+ * hands the document to the print view it opens; the renderer names no page or address.
+ */
+export const pdfExportArgsSchema = printJobSchema;
 export type PdfExportArgs = z.infer<typeof pdfExportArgsSchema>;
+
+/** Arguments of `pdf:document`: the export id in the print view's address (`?export=…`). */
+export const pdfDocumentArgsSchema = z.strictObject({
+  exportId: z.string().regex(RECORD_ID_PATTERN, 'an export id'),
+});
+export type PdfDocumentArgs = z.infer<typeof pdfDocumentArgsSchema>;
 
 /** Identifies one close handshake, so a late answer to an earlier one is ignored. */
 export const closeRequestSchema = z.strictObject({
@@ -170,6 +165,12 @@ export const ipcRequestContract = {
    * not rendering in time, a full disk, a file open elsewhere) `{ ok: false, error }`.
    */
   'pdf:export': { args: pdfExportArgsSchema, result: fileSaveResultSchema },
+  /**
+   * The print job `pdf:export` is printing, for the hidden print window main opened for it (its
+   * address names the export id). Answers only that window, only while the PDF is being made;
+   * anyone else is refused.
+   */
+  'pdf:document': { args: pdfDocumentArgsSchema, result: printJobSchema },
   /**
    * The renderer's answer to `app:before-close`: its pending work is flushed to storage and the
    * window may close. Carries the `requestId` of the event it answers.

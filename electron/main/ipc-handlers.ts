@@ -13,6 +13,7 @@ import { saveFile } from './file-save';
 import type { ChooseSaveDestination, FileWriteOps } from './file-save';
 import { createPdfExporter } from './pdf-export';
 import type { PrintWindowSettings } from './pdf-export';
+import { PrintJobs } from './pdf-jobs';
 
 export interface IpcHandlerDeps {
   /** Passes the renderer's close answer to the close guard of the window that sent it. */
@@ -52,13 +53,15 @@ function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvokeEvent> {
-  const exportPdf = createPdfExporter(deps.printWindow);
+  const printJobs = new PrintJobs();
+  const exportPdf = createPdfExporter(deps.printWindow, printJobs);
   const backups = deps.backups ?? createAppBackupService();
   const backupFolders = deps.backupFolders ?? createBackupFolderActions(backups);
   return {
     ...createBackupHandlers(backups, backupFolders),
     'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
     'pdf:export': (args, event) => exportPdf(args, saveDialogFor(event), deps.fileWriteOps),
+    'pdf:document': ({ exportId }, event) => printJobs.forSender(exportId, event.sender.id),
     'app:ready-to-close': ({ requestId }, event) => {
       deps.acknowledgeClose(event.sender.id, requestId);
     },

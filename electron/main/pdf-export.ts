@@ -1,15 +1,19 @@
 /**
- * `pdf:export`: prints the renderer's print view to a PDF in a hidden window, then saves it the
- * way `file:save` saves anything (dialog, temp file and rename, a sentence for each failure).
- * The view sets its own page size, margins and page numbers in CSS, so this PDF has the same
- * pages as the browser's print and the tests' `page.pdf()`.
+ * `pdf:export`: the renderer's built export document, printed to a PDF by the print view in a
+ * hidden window, then saved the way `file:save` saves anything (dialog, temp file and rename, a
+ * sentence for each failure). Main holds the document for that window (pdf-jobs.ts), which asks
+ * for it with `pdf:document`. The view sets its own page size, margins and page numbers in CSS,
+ * so this PDF has the same pages as the browser's print and the tests' `page.pdf()`.
  */
 import { BrowserWindow } from 'electron';
 import type { PrintToPDFOptions } from 'electron';
+import { sanitizeFileName } from '../../shared/export/file-name';
+import { printJobHash, type PrintJob } from '../../shared/export/print-job';
 import type { FileFilter, FileSaveResult, PdfExportArgs } from '../../shared/ipc';
 import { saveFile } from './file-save';
 import type { ChooseSaveDestination, FileWriteOps } from './file-save';
 import { mainWindowWebPreferences } from './main-window';
+import { PrintJobs } from './pdf-jobs';
 import { PRINT_READY_PROBE, PdfExportError, readProbeResult, waitForPrintReady } from './pdf-ready';
 import { PrintUrlError, printViewUrl } from './pdf-url';
 
@@ -32,12 +36,17 @@ export const PDF_PRINT_OPTIONS = {
 
 export const PDF_FILTERS: FileFilter[] = [{ name: 'PDF document', extensions: ['pdf'] }];
 
-/** Renders the print view at `hash` to PDF bytes; the hidden window is gone when this settles. */
-export async function renderPrintViewToPdf(
-  hash: string,
+/**
+ * Renders `job` to PDF bytes in the print view of a hidden window, which fetches the job from
+ * `jobs` by the export id in its address. The window and the job are gone when this settles.
+ */
+export async function renderPrintJobToPdf(
+  job: PrintJob,
   settings: PrintWindowSettings,
+  jobs: PrintJobs,
 ): Promise<Uint8Array> {
-  const url = printViewUrl(hash);
+  const exportId = jobs.nextId();
+  const url = printViewUrl(printJobHash(job.draftId, exportId));
   const win = new BrowserWindow({
     show: false,
     width: 1000,
@@ -51,6 +60,7 @@ export async function renderPrintViewToPdf(
     },
   });
   const contents = win.webContents;
+  jobs.open(exportId, job, contents.id);
   let gone: string | null = null;
   contents.on('render-process-gone', (_event, details) => {
     gone = details.reason;
@@ -71,6 +81,7 @@ export async function renderPrintViewToPdf(
     const pdf = await contents.printToPDF(PDF_PRINT_OPTIONS);
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
+    jobs.close(exportId);
     // destroy, not close: nothing in a print window needs a chance to object.
     if (!win.isDestroyed()) win.destroy();
   }
@@ -91,9 +102,13 @@ export type PdfExporter = (
 
 /**
  * The `pdf:export` handler's work. One PDF at a time: each takes a renderer process, and a
- * second click while the first is printing would only queue a second save dialog.
+ * second click while the first is printing would only queue a second save dialog. `jobs` is
+ * where the `pdf:document` handler finds the document for the print window.
  */
-export function createPdfExporter(settings: PrintWindowSettings | undefined): PdfExporter {
+export function createPdfExporter(
+  settings: PrintWindowSettings | undefined,
+  jobs: PrintJobs = new PrintJobs(),
+): PdfExporter {
   let busy = false;
   return async (args, chooseDestination, ops) => {
     if (!settings) {
@@ -107,17 +122,19 @@ export function createPdfExporter(settings: PrintWindowSettings | undefined): Pd
     }
     busy = true;
     try {
+      // The name the dialog proposes is also the print view's title (the PDF's Title property).
+      const fileName = sanitizeFileName(
+        /\.pdf$/i.test(args.fileName) ? args.fileName : `${args.fileName}.pdf`,
+      );
       let bytes: Uint8Array;
       try {
-        bytes = await renderPrintViewToPdf(args.printUrlHash, settings);
+        bytes = await renderPrintJobToPdf({ ...args, fileName }, settings, jobs);
       } catch (error) {
         return { ok: false, error: describePdfError(error) };
       }
       return await saveFile(
         {
-          suggestedName: /\.pdf$/i.test(args.suggestedName)
-            ? args.suggestedName
-            : `${args.suggestedName}.pdf`,
+          suggestedName: fileName,
           bytes,
           mimeType: 'application/pdf',
           filters: PDF_FILTERS,

@@ -1,9 +1,10 @@
 /**
- * Which page the hidden print window may load. The renderer names only a hash; main puts it on
- * the app's own entry page, so whatever the hash holds, the window stays on `app://aed`. No
+ * Which page the hidden print window may load: a print view hash on the app's own entry page,
+ * so whatever the hash holds, the window stays on `app://aed`. Main makes the hash itself (from
+ * a checked draft id and its own export id); this is the last gate before loading it. No
  * Electron import: tested in Node.
  */
-import { PRINT_HASH_PREFIX } from '../../shared/ipc';
+import { PRINT_HASH_PREFIX } from '../../shared/export/print-job';
 import { APP_ENTRY_URL, isAppOriginUrl } from './app-identity';
 
 /** Longer than any real print hash (a UUID, a snapshot id, a label, a few flags). */

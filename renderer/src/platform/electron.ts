@@ -61,10 +61,14 @@ export function createElectronPlatform(bridge: AedBridge | undefined = getAedBri
       if (!result.ok) throw new Error(result.error);
       return result.saved;
     },
-    async printToPdf(printHash, suggestedName) {
-      const result = await bridge.invoke('pdf:export', { printUrlHash: printHash, suggestedName });
+    async printToPdf(job) {
+      const result = await bridge.invoke('pdf:export', job);
       if (!result.ok) throw new Error(result.error);
       return result.saved;
+    },
+    receivePrintJob(exportId) {
+      // Main answers only the hidden window it opened for this export (pdf-jobs.ts).
+      return bridge.invoke('pdf:document', { exportId });
     },
     onBeforeClose(flush) {
       // A wrapper, so registering the same function twice gives two independent registrations.

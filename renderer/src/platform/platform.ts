@@ -3,19 +3,29 @@
  * preload's typed bridge) or a plain browser. Screens never ask which one they are on, only what
  * it can do.
  */
+import type { PrintJob } from '../../../shared/export/print-job';
+
 export interface Platform {
   readonly kind: 'electron' | 'web';
   /** Saves bytes under a suggested file name: a save dialog on the desktop, a download on the web. Resolves false if the user cancelled. */
   saveFile(suggestedName: string, bytes: Uint8Array, mimeType: string): Promise<boolean>;
   /**
-   * Makes a PDF of the print view at `printHash` (`#/print/<draftId>?…`, see app/print/
-   * print-route.ts). Desktop: main prints the view in a hidden window, then shows a save dialog
-   * proposing `suggestedName`; resolves false if the user cancels it, rejects with a sentence for
-   * an alert if the PDF cannot be made or written. Web: opens the view as a top-level page (a new
-   * tab, or this one if pop-ups are blocked) that calls the browser's print once rendered, and
-   * resolves true — the browser's own dialog saves the file, and cannot tell us whether it did.
+   * Makes a PDF of an export: the print view renders `job.document`, handed to it under a new
+   * export id (its address says `#/print/<draftId>?export=<id>`). Desktop: main holds the job for
+   * the hidden window it prints the view in, then shows a save dialog proposing `job.fileName`;
+   * resolves false if the user cancels it, rejects with a sentence for an alert if the PDF cannot
+   * be made or written. Web: keeps the job in the browser's storage for a day (so the print tab
+   * survives a reload) and opens the view as a top-level page (a new tab, or this one if pop-ups
+   * are blocked) that calls the browser's print once rendered, and resolves true — the browser's
+   * own dialog saves the file, and cannot tell us whether it did.
    */
-  printToPdf(printHash: string, suggestedName: string): Promise<boolean>;
+  printToPdf(job: PrintJob): Promise<boolean>;
+  /**
+   * The print job handed over under `exportId` by `printToPdf`, for the print view that shows it.
+   * Rejects with a sentence for the view's alert when it is no longer there (web: older than a
+   * day, or from another browser) or cannot be read.
+   */
+  receivePrintJob(exportId: string): Promise<PrintJob>;
   /** Flushes pending work before the window closes; the desktop shell waits for it. */
   onBeforeClose(flush: () => Promise<void>): () => void;
   /**

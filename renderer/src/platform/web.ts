@@ -1,4 +1,6 @@
+import { printJobHash } from '../../../shared/export/print-job';
 import type { Platform } from './platform';
+import { readPrintJob, storePrintJob } from './web-print-jobs';
 
 /** The browser: files are downloads, and closing a tab is announced by pagehide. */
 export function createWebPlatform(): Platform {
@@ -17,15 +19,34 @@ export function createWebPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return Promise.resolve(true);
     },
-    printToPdf(printHash) {
+    printToPdf(job) {
+      // Stored before the tab opens, so its first render finds it.
+      const exportId = storePrintJob(localStorage, job);
       const url = new URL(window.location.href);
-      url.hash = withAutoprint(printHash);
+      url.hash = withAutoprint(printJobHash(job.draftId, exportId));
       // A top-level page, never an iframe: the browser prints it as it is and its title becomes
       // the proposed file name. No "noopener", so a blocked pop-up shows as null.
       const opened = window.open(url.href, '_blank');
       // Blocked: show the view in this tab instead (only the hash changes, so the app routes).
       if (!opened) window.location.assign(url.href);
       return Promise.resolve(true);
+    },
+    async receivePrintJob(exportId) {
+      const stored = readPrintJob(localStorage, exportId);
+      if (stored === null) {
+        throw new Error(
+          'The document for this print page is no longer kept (it is kept for a day). Go back to the draft and export it again.',
+        );
+      }
+      // Loaded with the print view only: zod stays out of the start-up bundle.
+      const { printJobSchema } = await import('../../../shared/export/document-schema');
+      const parsed = printJobSchema.safeParse(stored);
+      if (!parsed.success) {
+        throw new Error(
+          'The document for this print page was made by another version of AED Writer. Go back to the draft and export it again.',
+        );
+      }
+      return parsed.data;
     },
     onBeforeClose(flush) {
       // A browser does not wait for promises on unload, but IndexedDB work started during

@@ -162,6 +162,7 @@ describe('main process start-up', () => {
       'backup:open-folder',
       'backup:write-auto',
       'file:save',
+      'pdf:document',
       'pdf:export',
     ]);
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();

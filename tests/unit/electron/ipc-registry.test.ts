@@ -24,6 +24,9 @@ function setUp() {
     'file:save': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
     'app:ready-to-close': vi.fn(),
     'pdf:export': vi.fn(() => Promise.resolve({ ok: true as const, saved: false })),
+    'pdf:document': vi.fn(() => {
+      throw new Error('pdf:document refused: no PDF is being made.');
+    }),
     'backup:write-auto': vi.fn(() => Promise.resolve({ ok: true as const, path: '/b/x.aedx' })),
     'backup:open-folder': vi.fn(() => Promise.resolve({ ok: true as const })),
   } satisfies IpcHandlers<IpcMainInvokeEvent>;

@@ -7,6 +7,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 const electron = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
   class FakeWebContents {
+    static nextId = 100;
+    id = FakeWebContents.nextId++;
     listeners = new Map<string, Listener[]>();
     /** What the page answers the readiness probe. */
     probeAnswer: unknown = { state: 'true', message: '' };
@@ -48,20 +50,49 @@ vi.mock('electron', () => electron);
 import { nodeFileWriteOps } from '../../../electron/main/file-save';
 import type { ChooseSaveDestination } from '../../../electron/main/file-save';
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
+import { registerIpcHandlers } from '../../../electron/main/ipc-registry';
 import { mainWindowWebPreferences } from '../../../electron/main/main-window';
 import {
   createPdfExporter,
   PDF_PRINT_OPTIONS,
   type PrintWindowSettings,
 } from '../../../electron/main/pdf-export';
+import { PrintJobs } from '../../../electron/main/pdf-jobs';
+import { buildDocument } from '../../../shared/export/document';
+import type { PrintJob } from '../../../shared/export/print-job';
+import type { IpcHandlers } from '../../../shared/ipc';
+import { emptySection } from '../../../shared/model';
+import { getTemplate } from '../../../shared/templates';
 
 const SETTINGS: PrintWindowSettings = {
   preloadPath: '/app/out/preload/index.cjs',
   isPackaged: true,
 };
-const ARGS = {
-  printUrlHash: '#/print/d1?label=Interim%201&counts=1&autoprint=1',
-  suggestedName: 'AED - Siân O’Connor - Interim 1 - 2026-03-14.pdf',
+const DOCUMENT = buildDocument({
+  template: getTemplate('sdlp-aed'),
+  draft: {
+    id: 'd1',
+    title: 'My AED',
+    templateId: 'sdlp-aed',
+    templateVersion: 1,
+    createdAt: 0,
+    updatedAt: 0,
+    deletedAt: null,
+    lastSectionId: null,
+  },
+  sections: [{ ...emptySection('d1', 'about-you', 0), fields: { 'full-name': 'Siân O’Connor' } }],
+  submission: { label: 'Interim 1', date: new Date(2026, 2, 14) },
+  options: { includeGuidance: false, includeWordCounts: true, omitEmptySections: false },
+});
+const ARGS: PrintJob = {
+  draftId: 'd1',
+  document: DOCUMENT,
+  fileName: 'AED - Siân O’Connor - Interim 1 - 2026-03-14.pdf',
+};
+/** Export ids in the order main hands them out. */
+const ids = () => {
+  let n = 0;
+  return new PrintJobs(() => `job-${++n}`);
 };
 
 let dir: string;
@@ -77,13 +108,30 @@ afterEach(async () => {
 });
 
 const lastWindow = () => electron.BrowserWindow.instances.at(-1)!;
+
+// The print view's page, in whichever window: the registry lets only the app's own page through.
+const printFrame = { url: 'app://aed/index.html#/print/d1?export=job-1', parent: null };
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+/** Main's handlers behind the registry's sender and argument checks, called as `sender`. */
+function registered(handlers: IpcHandlers<IpcMainInvokeEvent>, frame: unknown = printFrame) {
+  const listeners = new Map<string, Listener>();
+  registerIpcHandlers(
+    { handle: (channel, listener) => listeners.set(channel, listener), removeHandler: vi.fn() },
+    handlers,
+  );
+  return (channel: string, sender: { id: number }, ...args: unknown[]) =>
+    listeners.get(channel)!({ senderFrame: frame, sender } as never, ...args);
+}
+
+const exportIdIn = (url: string) => new URLSearchParams(url.split('?')[1]).get('export');
 const chooseIn = (name = 'out.pdf'): ChooseSaveDestination =>
   vi.fn(() => Promise.resolve(join(dir, name)));
 
 describe('pdf:export', () => {
   it('prints the view in a hidden, locked-down window and saves the PDF through file-save', async () => {
     const choose = chooseIn();
-    const result = await createPdfExporter(SETTINGS)(ARGS, choose);
+    const result = await createPdfExporter(SETTINGS, ids())(ARGS, choose);
     expect(result).toEqual({ ok: true, saved: true, path: join(dir, 'out.pdf') });
 
     const win = lastWindow();
@@ -98,10 +146,9 @@ describe('pdf:export', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
-    // The app's own page, without autoprint (no print dialog in a window nobody sees).
-    expect(win.loadURL).toHaveBeenCalledWith(
-      'app://aed/index.html#/print/d1?label=Interim%201&counts=1',
-    );
+    // The app's own page showing this export's job, without autoprint (no print dialog in a
+    // window nobody sees).
+    expect(win.loadURL).toHaveBeenCalledWith('app://aed/index.html#/print/d1?export=job-1');
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(PDF_PRINT_OPTIONS);
     expect(PDF_PRINT_OPTIONS).toMatchObject({
       preferCSSPageSize: true,
@@ -111,7 +158,7 @@ describe('pdf:export', () => {
     expect(win.destroy).toHaveBeenCalled();
 
     expect(choose).toHaveBeenCalledWith({
-      defaultName: ARGS.suggestedName,
+      defaultName: ARGS.fileName,
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     });
     expect(await readFile(join(dir, 'out.pdf'), 'utf8')).toBe('%PDF-1.4 fake');
@@ -146,15 +193,37 @@ describe('pdf:export', () => {
     },
   );
 
-  it('refuses a hash that is not the print view, without opening a window', async () => {
-    const choose = chooseIn();
-    const result = await createPdfExporter(SETTINGS)(
-      { ...ARGS, printUrlHash: '#/print/x#https://evil.example/' },
-      choose,
+  it.each([
+    ['an address instead of a document', { printUrlHash: '#/print/x#https://evil.example/' }],
+    ['a draft id with a path in it', { ...ARGS, draftId: '../../etc' }],
+    ['no document', { ...ARGS, document: undefined }],
+    [
+      'a document with a javascript: link',
+      {
+        ...ARGS,
+        document: {
+          ...DOCUMENT,
+          sections: [
+            {
+              ...DOCUMENT.sections[0]!,
+              blocks: [
+                {
+                  kind: 'paragraph',
+                  runs: [{ kind: 'link', href: 'javascript:alert(1)', runs: [] }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ],
+    ['an empty file name', { ...ARGS, fileName: ' ' }],
+  ])('refuses %s at the IPC gate, without opening a window', async (_label, args) => {
+    const call = registered(
+      createIpcHandlers({ acknowledgeClose: vi.fn(), printWindow: SETTINGS }),
     );
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/print view/) as unknown });
+    await expect(call('pdf:export', { id: 1 }, args)).rejects.toThrow(/refused/);
     expect(electron.BrowserWindow.instances).toHaveLength(0);
-    expect(choose).not.toHaveBeenCalled();
   });
 
   it('passes on the view’s alert when it cannot render, and closes the window', async () => {
@@ -232,11 +301,73 @@ describe('pdf:export', () => {
     expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
       { id: 'owner' },
       expect.objectContaining({
-        defaultPath: join('/home/teacher/Documents', ARGS.suggestedName),
+        defaultPath: join('/home/teacher/Documents', ARGS.fileName),
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       }),
     );
     const unset = createIpcHandlers({ acknowledgeClose: vi.fn() });
     await expect(unset['pdf:export'](ARGS, event)).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('pdf:document', () => {
+  const handlers = () => createIpcHandlers({ acknowledgeClose: vi.fn(), printWindow: SETTINGS });
+
+  it('hands the built document to the print window main opened, and to no one else', async () => {
+    const target = join(dir, 'handed.pdf');
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const call = registered(handlers());
+    const received: unknown[] = [];
+    electron.BrowserWindow.nextSetup = (win) => {
+      win.loadURL.mockImplementation(async (url: string) => {
+        // What the print view does once loaded: ask for the job its address names.
+        const exportId = exportIdIn(url);
+        received.push(await call('pdf:document', win.webContents, { exportId }));
+        // The main window (or any other page) asking for that job is refused.
+        await expect(call('pdf:document', { id: 1 }, { exportId })).rejects.toThrow(/refused/);
+      });
+    };
+    await expect(call('pdf:export', { id: 1 }, ARGS)).resolves.toEqual({
+      ok: true,
+      saved: true,
+      path: target,
+    });
+    expect(received).toEqual([ARGS]);
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.4 fake');
+
+    // Once the PDF is made the job is gone, even for the window it was for.
+    const win = lastWindow();
+    const exportId = exportIdIn(win.loadURL.mock.calls[0]![0]);
+    await expect(call('pdf:document', win.webContents, { exportId })).rejects.toThrow(/refused/);
+  });
+
+  it('forgets the job when the PDF could not be made', async () => {
+    electron.BrowserWindow.nextSetup = (win) => {
+      win.webContents.probeAnswer = { state: 'error', message: 'Broken.' };
+    };
+    const call = registered(handlers());
+    await expect(call('pdf:export', { id: 1 }, ARGS)).resolves.toMatchObject({ ok: false });
+    const win = lastWindow();
+    const exportId = exportIdIn(win.loadURL.mock.calls[0]![0]);
+    await expect(call('pdf:document', win.webContents, { exportId })).rejects.toThrow(/refused/);
+  });
+
+  it.each([
+    ['another origin', { url: 'https://evil.example/#/print/d1?export=job-1', parent: null }],
+    ['a subframe of the app', { url: 'app://aed/index.html', parent: printFrame }],
+  ])('refuses a request from %s before looking for the job', async (_label, frame) => {
+    const call = registered(handlers(), frame);
+    await expect(call('pdf:document', { id: 100 }, { exportId: 'job-1' })).rejects.toThrow(
+      /app's own page/,
+    );
+  });
+
+  it.each([
+    ['no export id', {}],
+    ['an export id with a path in it', { exportId: '../job-1' }],
+    ['more than the export id', { exportId: 'job-1', draftId: 'd1' }],
+  ])('refuses %s', async (_label, args) => {
+    const call = registered(handlers());
+    await expect(call('pdf:document', { id: 100 }, args)).rejects.toThrow(/invalid arguments/);
   });
 });

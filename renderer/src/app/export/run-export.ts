@@ -1,14 +1,9 @@
-import { compareDrafts } from '../../../../shared/changes';
-import type { DraftRecord, SectionRecord } from '../../../../shared/model';
-import { buildDocument } from '../../../../shared/export/document';
-import type { ExportDocument } from '../../../../shared/export/document-model';
 import { renderDocx } from '../../../../shared/export/docx';
-import { exportFileName } from '../../../../shared/export/file-name';
 import type { Template } from '../../../../shared/template';
 import type { SaveQueue } from '../../storage/save-queue';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
-import { printHref } from '../print/print-route';
 import type { Services } from '../services';
+import { buildExport, type BuiltExport, type ExportSpec } from './build-export';
 import type { ExportRequest } from './ExportDialog';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -21,21 +16,15 @@ export interface ExportOutcome {
   submission: SnapshotRecord | null;
 }
 
-interface Source {
-  draft: DraftRecord;
-  sections: SectionRecord[];
-  date: Date;
-  label: string | null;
-  snapshot: SnapshotRecord | null;
-}
-
 /**
  * Exports a draft (or an earlier submission, exactly as it was sent). Whatever is on screen is
  * written first; a submission is frozen as a snapshot before the file is made, and forgotten
- * again if the file is not saved, so the list of submissions is the list of files sent.
+ * again if the file is not saved, so the list of submissions is the list of files sent. The
+ * document is built once (build-export.ts): the Word file is rendered from it here, the PDF by
+ * the print view it is handed to.
  */
 export async function runExport(args: {
-  services: Services;
+  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>;
   queue: SaveQueue;
   template: Template;
   draftId: string;
@@ -44,7 +33,7 @@ export async function runExport(args: {
   submissionId?: string;
   onProgress?: (message: string) => void;
 }): Promise<ExportOutcome> {
-  const { services, queue, template, draftId, request, onProgress } = args;
+  const { services, queue, template, request, onProgress } = args;
   onProgress?.('Saving your latest changes…');
   await queue.flush();
   if (queue.getStatus().state === 'error') {
@@ -53,87 +42,35 @@ export async function runExport(args: {
     );
   }
 
-  let created: SnapshotRecord | null = null;
-  let source: Source;
-  if (args.submissionId) {
-    const snapshot = await services.snapshots.getSnapshot(args.submissionId);
-    if (!snapshot) throw new Error('That submission is no longer stored.');
-    source = {
-      draft: snapshot.draft,
-      sections: snapshot.sections,
-      date: new Date(snapshot.createdAt),
-      label: snapshot.label,
-      snapshot,
-    };
-  } else if (request.label) {
-    created = await services.snapshots.takeSnapshot(draftId, 'submission', request.label);
-    source = {
-      draft: created.draft,
-      sections: created.sections,
-      date: new Date(created.createdAt),
-      label: created.label,
-      snapshot: created,
-    };
-  } else {
-    const draft = await services.drafts.getDraft(draftId);
-    if (!draft) throw new Error('This draft is no longer in your library.');
-    source = {
-      draft,
-      sections: await services.drafts.getSections(draftId),
-      date: new Date(),
-      label: null,
-      snapshot: null,
-    };
-  }
-
+  onProgress?.(request.format === 'docx' ? 'Making the Word document…' : 'Preparing the PDF…');
+  const built = await buildExport(services, exportSpec(args.draftId, request, args.submissionId), {
+    getTemplate: () => template,
+  });
+  const { created } = built;
   try {
-    onProgress?.(request.format === 'docx' ? 'Making the Word document…' : 'Preparing the PDF…');
-    const previous = request.includeChanges ? await previousSubmission(services, source) : null;
-    const changes = previous
-      ? {
-          since: previous.label,
-          sections: compareDrafts(template, previous.sections, source.sections),
-        }
-      : null;
-    const doc = buildDocument({
-      ...(changes ? { changes } : {}),
-      template,
-      draft: source.draft,
-      sections: source.sections,
-      ...(source.label
-        ? { submission: { label: source.label, date: source.date } }
-        : { now: source.date }),
-      options: request.options,
-    });
-    const fileName = exportFileName({
-      participant: doc.cover.participant,
-      draftTitle: source.draft.title,
-      label: source.label,
-      date: source.date,
-      extension: request.format,
-    });
     const saved =
       request.format === 'docx'
-        ? await saveDocx(services, doc, fileName, onProgress)
-        : // Chromium prints the print view of the same document (its own CSS sets the pages), so
-          // the desktop's printToPDF, a browser's print and the tests' page.pdf() agree.
-          await services.platform.printToPdf(
-            printHref({
-              draftId: source.draft.id,
-              snapshotId: source.snapshot?.id ?? null,
-              label: source.label,
-              date: doc.cover.isoDate,
-              changesSince: previous?.id ?? null,
-              ...request.options,
-            }),
-            fileName,
-          );
+        ? await saveDocx(services, built, onProgress)
+        : // Chromium prints the print view of this same document (its own CSS sets the pages),
+          // so the desktop's printToPDF, a browser's print and the tests' page.pdf() agree.
+          await services.platform.printToPdf({
+            draftId: built.draftId,
+            document: built.doc,
+            fileName: built.fileName,
+          });
     if (created) {
-      if (saved)
-        await services.snapshots.recordSubmission(created.id, { format: request.format, fileName });
-      else await services.snapshots.deleteSnapshot(created.id);
+      if (saved) {
+        await services.snapshots.recordSubmission(created.id, {
+          format: request.format,
+          fileName: built.fileName,
+        });
+      } else await services.snapshots.deleteSnapshot(created.id);
     }
-    return { fileName, saved, submission: saved ? (created ?? source.snapshot) : null };
+    return {
+      fileName: built.fileName,
+      saved,
+      submission: saved ? (created ?? built.snapshot) : null,
+    };
   } catch (error) {
     // The file was not made, so nothing was sent: the snapshot would be a false record.
     if (created) await services.snapshots.deleteSnapshot(created.id).catch(() => undefined);
@@ -141,25 +78,26 @@ export async function runExport(args: {
   }
 }
 
-/** The submission sent before this export's content was taken, if any. */
-async function previousSubmission(
-  services: Services,
-  source: Source,
-): Promise<SnapshotRecord | null> {
-  const earlier = (await services.snapshots.listSubmissions(source.draft.id)).filter(
-    (s) =>
-      s.id !== source.snapshot?.id && (!source.snapshot || s.createdAt < source.snapshot.createdAt),
-  );
-  return earlier[earlier.length - 1] ?? null;
+/** What the export dialog asked for, as the builder's terms. */
+function exportSpec(draftId: string, request: ExportRequest, submissionId?: string): ExportSpec {
+  return {
+    source: submissionId
+      ? { kind: 'submission', draftId, snapshotId: submissionId }
+      : request.label
+        ? { kind: 'new-submission', draftId, label: request.label }
+        : { kind: 'draft', draftId },
+    format: request.format,
+    options: request.options,
+    changesSince: request.includeChanges ? 'previous' : null,
+  };
 }
 
 async function saveDocx(
-  services: Services,
-  doc: ExportDocument,
-  fileName: string,
+  services: Pick<Services, 'platform'>,
+  built: BuiltExport,
   onProgress?: (message: string) => void,
 ): Promise<boolean> {
-  const bytes = await renderDocx(doc);
+  const bytes = await renderDocx(built.doc);
   onProgress?.('Saving the file…');
-  return services.platform.saveFile(fileName, bytes, DOCX_MIME);
+  return services.platform.saveFile(built.fileName, bytes, DOCX_MIME);
 }

@@ -1,13 +1,15 @@
 /**
- * The print view (`#/print/<draftId>?…`): the export document laid out as A4 pages, a top-level
- * page of its own. The web build prints it with `window.print()`, the desktop with
+ * The print view (`#/print/<draftId>?export=…`): an export's document laid out as A4 pages, a
+ * top-level page of its own. The web build prints it with `window.print()`, the desktop with
  * `webContents.printToPDF` in a hidden window, the tests with `page.pdf()` — all three read page
  * size, margins and page numbers from the same CSS, so they give the same pages.
  */
 import { useEffect, useState } from 'react';
+import type { PrintJob } from '../../../../shared/export/print-job';
+import { runningHeader } from '../../../../shared/export/presentation';
 import { draftHref } from '../route';
 import { useServices } from '../services';
-import { loadPrintDocument, type PrintDocument as LoadedDocument } from './print-data';
+import { loadPrintJob } from './print-data';
 import { pageStyle } from './print-page-style';
 import { requestPrint, setPrintReady, whenRendered } from './print-readiness';
 import { printHref, type PrintParams } from './print-route';
@@ -15,12 +17,10 @@ import { PrintDocument } from './PrintDocument';
 import './print.css';
 
 type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | ({ status: 'ready' } & LoadedDocument);
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; job: PrintJob };
 
 export function PrintView(props: { params: PrintParams }) {
-  const { db, drafts } = useServices();
+  const { drafts, snapshots, platform } = useServices();
   // The parent keys this view by its parameters, so the first ones are the ones: later renders
   // pass equal values in new objects, which must not load and print again.
   const [params] = useState(props.params);
@@ -28,16 +28,9 @@ export function PrintView(props: { params: PrintParams }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadPrintDocument(
-      {
-        getDraft: drafts.getDraft,
-        getSections: drafts.getSections,
-        getSnapshot: (id) => db.snapshots.get(id),
-      },
-      params,
-    ).then(
-      (loaded) => {
-        if (!cancelled) setState({ status: 'ready', ...loaded });
+    loadPrintJob({ drafts, snapshots, platform }, params).then(
+      (job) => {
+        if (!cancelled) setState({ status: 'ready', job });
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -48,7 +41,7 @@ export function PrintView(props: { params: PrintParams }) {
     return () => {
       cancelled = true;
     };
-  }, [db, drafts, params]);
+  }, [drafts, snapshots, platform, params]);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -59,7 +52,7 @@ export function PrintView(props: { params: PrintParams }) {
       return () => setPrintReady(null, root);
     }
     // The browser's "Save as PDF" proposes the page title as the file name.
-    document.title = state.title;
+    document.title = state.job.fileName.replace(/\.pdf$/i, '');
     let cancelled = false;
     void whenRendered().then(() => {
       if (cancelled) return;
@@ -95,15 +88,15 @@ export function PrintView(props: { params: PrintParams }) {
         </div>
       ) : (
         <>
-          <style>
-            {pageStyle({
-              headerLeft: state.doc.cover.participant ?? state.doc.cover.title,
-              headerRight: state.doc.cover.label,
-            })}
-          </style>
-          <PrintDocument doc={state.doc} />
+          <style>{pageStyleFor(state.job)}</style>
+          <PrintDocument doc={state.job.document} />
         </>
       )}
     </div>
   );
+}
+
+function pageStyleFor({ document }: PrintJob): string {
+  const header = runningHeader(document.cover);
+  return pageStyle({ headerLeft: header.left, headerRight: header.right });
 }

@@ -1,13 +1,21 @@
 /**
- * The print view's address: `#/print/<draftId>?snapshot=…&label=…&date=…&since=…&guidance=0&
- * counts=1&omitEmpty=0&autoprint=1`. Everything the export dialog chose travels in the URL, because the
- * view is opened as a page of its own (a new browser tab, or the desktop's hidden print window)
- * and has nothing else to read it from.
+ * The print view's address. An export opens it as `#/print/<draftId>?export=<id>&autoprint=1`:
+ * the export's document was built already and handed over under that id (shared/export/
+ * print-job.ts), so the address carries nothing else. Opened by hand (or by the tests and the
+ * benchmark) it can instead say what to build from storage:
+ * `#/print/<draftId>?snapshot=…&label=…&date=…&since=…&guidance=0&counts=1&omitEmpty=0`.
  */
+import {
+  PRINT_HASH_PREFIX,
+  PRINT_JOB_PARAM,
+  printJobHash,
+} from '../../../../shared/export/print-job';
 
 /** What the print view prints, and whether it asks the browser to print once it is ready. */
 export interface PrintParams {
   draftId: string;
+  /** Print the export handed over under this id; the other parameters are then not read. */
+  exportId: string | null;
   /** Print the frozen copy held in this snapshot (a past submission) instead of the live draft. */
   snapshotId: string | null;
   /** The submission's label ("Interim 1", "Final"); null when the export is not a submission. */
@@ -26,11 +34,9 @@ export interface PrintParams {
 /** What `printHref` needs: the draft, and anything that differs from the defaults. */
 export type PrintHrefInput = Pick<PrintParams, 'draftId'> & Partial<Omit<PrintParams, 'draftId'>>;
 
-export const PRINT_ROUTE_PREFIX = '#/print/';
-
-// The query's names: short, because the desktop passes the whole hash over IPC and it shows in
-// the tab's address bar.
+// The query's names: short, because they show in the tab's address bar.
 const Q = {
+  exportId: PRINT_JOB_PARAM,
   snapshot: 'snapshot',
   label: 'label',
   date: 'date',
@@ -41,9 +47,16 @@ const Q = {
   autoprint: 'autoprint',
 } as const;
 
-/** The print view's hash for these parameters; `parsePrintHash` reads it back unchanged. */
+/**
+ * The print view's hash for these parameters; `parsePrintHash` reads it back unchanged. With an
+ * export id it is printJobHash's address (plus autoprint): the job says everything else.
+ */
 export function printHref(input: PrintHrefInput): string {
   const query = new URLSearchParams();
+  if (input.exportId) {
+    const hash = printJobHash(input.draftId, input.exportId);
+    return input.autoprint ? `${hash}&${Q.autoprint}=1` : hash;
+  }
   if (input.snapshotId) query.set(Q.snapshot, input.snapshotId);
   if (input.label) query.set(Q.label, input.label);
   if (input.date && isIsoDate(input.date)) query.set(Q.date, input.date);
@@ -53,7 +66,7 @@ export function printHref(input: PrintHrefInput): string {
   query.set(Q.omitEmpty, flag(input.omitEmptySections));
   if (input.autoprint) query.set(Q.autoprint, '1');
   // URLSearchParams writes a space as "+"; %20 reads the same and survives every parser.
-  return `${PRINT_ROUTE_PREFIX}${encodeURIComponent(input.draftId)}?${query.toString().replace(/\+/g, '%20')}`;
+  return `${PRINT_HASH_PREFIX}${encodeURIComponent(input.draftId)}?${query.toString().replace(/\+/g, '%20')}`;
 }
 
 /** The print parameters in a location hash, or null when the hash is not a print route. */
@@ -76,6 +89,7 @@ export function parsePrintHash(hash: string): PrintParams | null {
   const date = text(Q.date);
   return {
     draftId,
+    exportId: text(Q.exportId),
     snapshotId: text(Q.snapshot),
     label: text(Q.label),
     date: date && isIsoDate(date) ? date : null,

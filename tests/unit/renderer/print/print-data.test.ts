@@ -1,18 +1,24 @@
-import { describe, expect, it, vi } from 'vitest';
-import {
-  loadPrintDocument,
-  PrintLoadError,
-  type PrintSources,
-} from '../../../../renderer/src/app/print/print-data';
+// What the print view shows: the job an export handed over, or — for an address opened by hand —
+// the document the export builder makes from storage (fake-indexeddb, the real repositories).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExportSourceError } from '../../../../renderer/src/app/export/build-export';
+import { loadPrintJob } from '../../../../renderer/src/app/print/print-data';
 import type { PrintParams } from '../../../../renderer/src/app/print/print-route';
+import type { Platform } from '../../../../renderer/src/platform/platform';
+import type { AedDatabase } from '../../../../renderer/src/storage/db';
+import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import type { SnapshotRecord } from '../../../../renderer/src/storage/snapshot-types';
+import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
+import type { PrintJob } from '../../../../shared/export/print-job';
 import { exportFixture, PEOPLE } from '../../../fixtures/export/aed-fixture';
+import { openTestDatabase } from '../storage/storage-test-helpers';
 
 const fixture = exportFixture();
 const NOW = new Date(2026, 2, 20, 9, 0);
 
 const params = (overrides: Partial<PrintParams> = {}): PrintParams => ({
   draftId: fixture.draft.id,
+  exportId: null,
   snapshotId: null,
   label: null,
   date: null,
@@ -38,30 +44,47 @@ function snapshot(overrides: Partial<SnapshotRecord> = {}): SnapshotRecord {
   };
 }
 
-function sources(snapshots: SnapshotRecord[] = []) {
+let db: AedDatabase;
+const receivePrintJob = vi.fn<Platform['receivePrintJob']>();
+
+function services() {
   return {
-    getDraft: vi.fn((id: string) =>
-      Promise.resolve(id === fixture.draft.id ? fixture.draft : undefined),
-    ),
-    getSections: vi.fn(() => Promise.resolve(fixture.sections)),
-    getSnapshot: vi.fn((id: string) => Promise.resolve(snapshots.find((s) => s.id === id))),
-    getTemplate: () => fixture.template,
-  } satisfies PrintSources;
+    drafts: createDraftsRepository(db),
+    snapshots: createSnapshotsRepository(db),
+    platform: { receivePrintJob } as unknown as Platform,
+  };
 }
 
-describe('loadPrintDocument', () => {
-  it('builds the live draft as a dated draft, titled with the export file name', async () => {
-    const { doc, title } = await loadPrintDocument(sources(), params(), NOW);
+beforeEach(async () => {
+  receivePrintJob.mockReset();
+  db = openTestDatabase();
+  await db.drafts.put(fixture.draft);
+  await db.sections.bulkPut(fixture.sections);
+});
+
+describe('loadPrintJob', () => {
+  it('shows the job an export handed over under its id, building nothing', async () => {
+    const job = { draftId: 'd1', fileName: 'x.pdf', document: {} } as unknown as PrintJob;
+    receivePrintJob.mockResolvedValue(job);
+    await db.drafts.clear();
+    await expect(loadPrintJob(services(), params({ exportId: 'job-1' }), NOW)).resolves.toBe(job);
+    expect(receivePrintJob).toHaveBeenCalledWith('job-1');
+  });
+
+  it('builds the live draft as a dated draft, named with the export file name', async () => {
+    const { document: doc, fileName, draftId } = await loadPrintJob(services(), params(), NOW);
+    expect(draftId).toBe(fixture.draft.id);
     expect(doc.cover.label).toBe('Draft');
     expect(doc.cover.participant).toBe(PEOPLE.participant);
     expect(doc.cover.isoDate).toBe('2026-03-20');
-    expect(title).toBe(`AED - ${PEOPLE.participant} - Draft - 2026-03-20`);
+    expect(fileName).toBe(`AED - ${PEOPLE.participant} - Draft - 2026-03-20.pdf`);
     expect(doc.sections.map((s) => s.id)).toEqual(fixture.template.sections.map((s) => s.id));
+    expect(receivePrintJob).not.toHaveBeenCalled();
   });
 
   it('passes the options and the submission label and date through', async () => {
-    const { doc, title } = await loadPrintDocument(
-      sources(),
+    const { document: doc, fileName } = await loadPrintJob(
+      services(),
       params({
         label: 'Interim 2',
         date: '2026-03-14',
@@ -76,7 +99,7 @@ describe('loadPrintDocument', () => {
       isSubmission: true,
       date: '14 March 2026',
     });
-    expect(title).toBe(`AED - ${PEOPLE.participant} - Interim 2 - 2026-03-14`);
+    expect(fileName).toBe(`AED - ${PEOPLE.participant} - Interim 2 - 2026-03-14.pdf`);
     expect(doc.options).toEqual({
       includeGuidance: true,
       includeWordCounts: true,
@@ -87,21 +110,24 @@ describe('loadPrintDocument', () => {
   });
 
   it('prints a submission as it was frozen, with its own label and date', async () => {
-    const src = sources([snapshot()]);
-    const { doc, title } = await loadPrintDocument(src, params({ snapshotId: 'snap-1' }), NOW);
-    expect(src.getDraft).not.toHaveBeenCalled();
+    await db.snapshots.put(snapshot());
+    const { document: doc, fileName } = await loadPrintJob(
+      services(),
+      params({ snapshotId: 'snap-1' }),
+      NOW,
+    );
     expect(doc.cover.title).toBe('As submitted');
     expect(doc.cover.label).toBe('Interim 1');
-    expect(title).toBe(`AED - ${PEOPLE.participant} - Interim 1 - 2026-02-02`);
+    expect(fileName).toBe(`AED - ${PEOPLE.participant} - Interim 1 - 2026-02-02.pdf`);
     expect(doc.sections.find((s) => s.id === 'reflection')?.empty).toBe(true);
   });
 
   it('appends the changes since an earlier submission when asked', async () => {
-    const before = snapshot({
-      sections: fixture.sections.filter((s) => s.sectionId !== 'about-you'),
-    });
-    const { doc } = await loadPrintDocument(
-      sources([before]),
+    await db.snapshots.put(
+      snapshot({ sections: fixture.sections.filter((s) => s.sectionId !== 'about-you') }),
+    );
+    const { document: doc } = await loadPrintJob(
+      services(),
       params({ changesSince: 'snap-1' }),
       NOW,
     );
@@ -120,18 +146,14 @@ describe('loadPrintDocument', () => {
     ],
     ['a missing comparison', params({ changesSince: 'nope' }), /compare with/],
   ])('refuses %s with a sentence for the alert', async (_name, p, message) => {
-    const failed = loadPrintDocument(sources([snapshot()]), p, NOW);
-    await expect(failed).rejects.toBeInstanceOf(PrintLoadError);
+    await db.snapshots.put(snapshot());
+    const failed = loadPrintJob(services(), p, NOW);
+    await expect(failed).rejects.toBeInstanceOf(ExportSourceError);
     await expect(failed).rejects.toThrow(message);
   });
 
   it('says what to do when the template is unknown', async () => {
-    const src: PrintSources = {
-      ...sources(),
-      getTemplate: () => {
-        throw new Error('This draft uses a template ("x") that this version does not have.');
-      },
-    };
-    await expect(loadPrintDocument(src, params(), NOW)).rejects.toThrow(/Update AED Writer/);
+    await db.drafts.put({ ...fixture.draft, templateId: 'x' });
+    await expect(loadPrintJob(services(), params(), NOW)).rejects.toThrow(/Update AED Writer/);
   });
 });

@@ -6,9 +6,11 @@ import {
   type PrintParams,
 } from '../../../../renderer/src/app/print/print-route';
 import { parseRoute } from '../../../../renderer/src/app/route';
+import { printJobHash } from '../../../../shared/export/print-job';
 
 const FULL: PrintParams = {
   draftId: '5f0c2b1e-7d1a-4c55-9f0e-2a1b3c4d5e6f',
+  exportId: null,
   snapshotId: 'snap-1',
   label: 'Interim 1',
   date: '2026-03-14',
@@ -30,6 +32,7 @@ describe('print route', () => {
     expect(parsePrintHash(printHref(FULL))).toEqual(FULL);
     const minimal: PrintParams = {
       draftId: 'd1',
+      exportId: null,
       snapshotId: null,
       label: null,
       date: null,
@@ -58,6 +61,7 @@ describe('print route', () => {
   it('defaults what printHref is not told to false or null', () => {
     expect(parsePrintHash(printHref({ draftId: 'd1' }))).toEqual({
       draftId: 'd1',
+      exportId: null,
       snapshotId: null,
       label: null,
       date: null,
@@ -68,6 +72,20 @@ describe('print route', () => {
       autoprint: false,
     });
     expect(printHref({ draftId: 'd1' })).not.toContain('autoprint');
+  });
+
+  it('names a handed-over print job by its export id alone, as main and the web build write it', () => {
+    const hash = printHref({ draftId: 'd1', exportId: 'job-1', label: 'ignored' });
+    expect(hash).toBe(printJobHash('d1', 'job-1'));
+    expect(hash).toBe('#/print/d1?export=job-1');
+    expect(parsePrintHash(`${hash}&autoprint=1`)).toMatchObject({
+      draftId: 'd1',
+      exportId: 'job-1',
+      autoprint: true,
+    });
+    expect(printHref({ draftId: 'd1', exportId: 'job-1', autoprint: true })).toBe(
+      `${hash}&autoprint=1`,
+    );
   });
 
   it('reads a hash without a query, or with a trailing slash', () => {

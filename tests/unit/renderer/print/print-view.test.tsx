@@ -4,6 +4,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftRecord, SectionRecord } from '../../../../shared/model';
 import { emptySection } from '../../../../shared/model';
+import { buildDocument } from '../../../../shared/export/document';
+import type { PrintJob } from '../../../../shared/export/print-job';
+import { getTemplate } from '../../../../shared/templates';
 import { PrintView } from '../../../../renderer/src/app/print/PrintView';
 import { printHref, type PrintParams } from '../../../../renderer/src/app/print/print-route';
 import { ServicesContext, type Services } from '../../../../renderer/src/app/services';
@@ -42,13 +45,29 @@ afterEach(() => {
   delete document.documentElement.dataset.printReady;
 });
 
+const JOB: PrintJob = {
+  draftId: 'd1',
+  fileName: 'AED - Handed Over - Final - 2026-07-01.pdf',
+  document: buildDocument({
+    template: getTemplate('sdlp-aed'),
+    draft: { ...draft, title: 'Built by the export' },
+    sections: [{ ...emptySection('d1', 'about-you', 0), fields: { 'full-name': 'Handed Over' } }],
+    submission: { label: 'Final', date: new Date(2026, 6, 1) },
+    options: { includeGuidance: false, includeWordCounts: false, omitEmptySections: false },
+  }),
+};
+
 function services(): Services {
   return {
-    db: { snapshots: { get: () => Promise.resolve(undefined) } },
     drafts: {
       getDraft: (id: string) =>
         Promise.resolve(id === fixture.draft.id ? fixture.draft : undefined),
       getSections: () => Promise.resolve(fixture.sections),
+    },
+    snapshots: { getSnapshot: () => Promise.resolve(undefined) },
+    platform: {
+      receivePrintJob: (id: string) =>
+        id === 'job-1' ? Promise.resolve(JOB) : Promise.reject(new Error('No such print job.')),
     },
   } as unknown as Services;
 }
@@ -56,6 +75,7 @@ function services(): Services {
 function params(overrides: Partial<PrintParams> = {}): PrintParams {
   return {
     draftId: fixture.draft.id,
+    exportId: null,
     snapshotId: null,
     label: 'Interim 2',
     date: '2026-03-14',
@@ -125,5 +145,24 @@ describe('PrintView', () => {
     expect(document.documentElement.dataset.printReady).toBe('error');
     expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/not in your library/);
     expect(print).not.toHaveBeenCalled();
+  });
+
+  it('shows the document an export handed over, named after its file, and prints it once', async () => {
+    const print = vi.fn();
+    window.print = print;
+    await renderView(params({ exportId: 'job-1', autoprint: true }));
+    expect(document.documentElement.dataset.printReady).toBe('true');
+    expect(document.title).toBe('AED - Handed Over - Final - 2026-07-01');
+    expect(container.querySelector('h1')?.textContent).toBe('Built by the export');
+    expect(container.querySelector('style')!.textContent).toContain('content: "Handed Over"');
+    expect(print).toHaveBeenCalledTimes(1);
+    // A reload shows the same job without printing again.
+    expect(location.hash).toBe('#/print/d1?export=job-1');
+  });
+
+  it('reports a handed-over job that is gone with an alert', async () => {
+    await renderView(params({ exportId: 'job-2', autoprint: true }));
+    expect(document.documentElement.dataset.printReady).toBe('error');
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('No such print job.');
   });
 });

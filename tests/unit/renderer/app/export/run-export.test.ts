@@ -7,6 +7,8 @@ import type { Platform } from '../../../../../renderer/src/platform/platform';
 import { createDraftsRepository } from '../../../../../renderer/src/storage/drafts-repository';
 import { SaveQueue } from '../../../../../renderer/src/storage/save-queue';
 import { createSnapshotsRepository } from '../../../../../renderer/src/storage/snapshots-repository';
+import { blocksText } from '../../../../../shared/export/blocks';
+import type { PrintJob } from '../../../../../shared/export/print-job';
 import { getTemplate } from '../../../../../shared/templates';
 import { editorState, p } from '../../../../fixtures/export/editor-state';
 import { openTestDatabase } from '../../storage/storage-test-helpers';
@@ -23,10 +25,10 @@ const interim1: ExportRequest = {
 /** A host whose "disk" is a list of saved files, or one that fails the way a full disk does. */
 function recordingPlatform(fail?: string): Platform & {
   files: { name: string; bytes: Uint8Array }[];
-  prints: { printHash: string; name: string }[];
+  prints: PrintJob[];
 } {
   const files: { name: string; bytes: Uint8Array }[] = [];
-  const prints: { printHash: string; name: string }[] = [];
+  const prints: PrintJob[] = [];
   return {
     kind: 'web',
     files,
@@ -36,10 +38,11 @@ function recordingPlatform(fail?: string): Platform & {
       return Promise.resolve(true);
     },
     onBeforeClose: () => () => undefined,
-    printToPdf: (printHash, name) => {
-      prints.push({ printHash, name });
+    printToPdf: (job) => {
+      prints.push(job);
       return Promise.resolve(true);
     },
+    receivePrintJob: () => Promise.reject(new Error('Not a print view.')),
     prints,
     autoBackups: false,
     writeAutoBackup: () => Promise.resolve(),
@@ -50,8 +53,7 @@ function recordingPlatform(fail?: string): Platform & {
 
 async function setup(platform: Platform) {
   const db = openTestDatabase();
-  const services: Services = {
-    db,
+  const services: Pick<Services, 'drafts' | 'snapshots' | 'platform'> = {
     drafts: createDraftsRepository(db),
     snapshots: createSnapshotsRepository(db),
     platform,
@@ -162,6 +164,10 @@ describe('runExport', () => {
   it('prints a PDF of a submission from its frozen snapshot, named for what it is', async () => {
     const platform = recordingPlatform();
     const { services, queue, draft } = await setup(platform);
+    await services.drafts.saveSection(draft.id, 'explore', {
+      editorState: editorState(p('Words for the PDF.')),
+      text: 'Words for the PDF.',
+    });
     const outcome = await runExport({
       services,
       queue,
@@ -173,10 +179,40 @@ describe('runExport', () => {
     expect(outcome.fileName).toMatch(/^AED - Jane Smith - Interim 1 - \d{4}-\d{2}-\d{2}\.pdf$/);
     expect(submission!.submission).toEqual({ format: 'pdf', fileName: outcome.fileName });
     expect(platform.prints).toHaveLength(1);
-    const { printHash, name } = platform.prints[0]!;
-    expect(name).toBe(outcome.fileName);
-    expect(printHash.startsWith(`#/print/${draft.id}?`)).toBe(true);
-    expect(new URLSearchParams(printHash.split('?')[1]).get('snapshot')).toBe(submission!.id);
+    // The print view gets the document built once, from the frozen copy, to print as it is.
+    const job = platform.prints[0]!;
+    expect(job.fileName).toBe(outcome.fileName);
+    expect(job.draftId).toBe(draft.id);
+    expect(job.document.cover).toMatchObject({ label: 'Interim 1', participant: 'Jane Smith' });
+    expect(blocksText(job.document.sections.find((s) => s.id === 'explore')!.blocks)).toBe(
+      'Words for the PDF.',
+    );
+    expect(submission!.sections.find((s) => s.sectionId === 'explore')?.text).toBe(
+      'Words for the PDF.',
+    );
+    expect(outcome.submission?.id).toBe(submission!.id);
+  });
+
+  it('records nothing when the PDF is not saved, or cannot be made', async () => {
+    const cancelled: Platform = {
+      ...recordingPlatform(),
+      printToPdf: () => Promise.resolve(false),
+    };
+    const first = await setup(cancelled);
+    const request = { ...interim1, format: 'pdf' as const };
+    const outcome = await runExport({ ...first, template, draftId: first.draft.id, request });
+    expect(outcome).toMatchObject({ saved: false, submission: null });
+    expect(await first.db.snapshots.count()).toBe(0);
+
+    const failing: Platform = {
+      ...recordingPlatform(),
+      printToPdf: () => Promise.reject(new Error('The PDF could not be made.')),
+    };
+    const second = await setup(failing);
+    await expect(
+      runExport({ ...second, template, draftId: second.draft.id, request }),
+    ).rejects.toThrow('The PDF could not be made.');
+    expect(await second.db.snapshots.count()).toBe(0);
   });
 
   it('refuses to export while the latest changes cannot be saved', async () => {
