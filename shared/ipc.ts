@@ -159,9 +159,9 @@ export const ipcRequestContract = {
    */
   'file:save': { args: fileSaveArgsSchema, result: fileSaveResultSchema },
   /**
-   * Prints the print view to a PDF in a hidden window (Chromium's `printToPDF`, page size,
-   * margins and page numbers from the view's CSS), then shows a save dialog and writes it from
-   * main. Answers like `file:save`: cancel is `{ ok: true, saved: false }`, a failure (the view
+   * Prints the job's document to a PDF with the print view in a hidden window, which fetches
+   * it with `pdf:document` (Chromium's `printToPDF`; page size, margins and page numbers from the
+   * view's CSS), then shows a save dialog and writes it from main. Answers like `file:save`: cancel is `{ ok: true, saved: false }`, a failure (the view
    * not rendering in time, a full disk, a file open elsewhere) `{ ok: false, error }`.
    */
   'pdf:export': { args: pdfExportArgsSchema, result: fileSaveResultSchema },

@@ -25,7 +25,13 @@ test('export a submission, edit, export it again unchanged, and see the changes'
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (.docx)' });
+  // Named exactly "Submission"; what the choice means is its description.
+  const submission = dialog.getByRole('combobox', { name: 'Submission', exact: true });
+  await expect(submission).toHaveAccessibleDescription(
+    'A copy for yourself or a colleague; nothing is recorded.',
+  );
   await dialog.getByRole('combobox', { name: 'Submission' }).selectOption({ label: 'Interim 1' });
+  await expect(submission).toHaveAccessibleDescription(/kept as this submission/);
   const firstDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   await expect(dialog).toBeHidden();
@@ -124,6 +130,13 @@ test('Export → PDF opens the print view as a page of its own, which prints its
     .toBe(1);
   await expect(view.getByText('Text for the PDF: π ≈ 3.14.')).toBeVisible();
   expect(view.isClosed()).toBe(false);
+  // The tab was handed the export's document; a reload shows it again without printing again.
+  expect(new URL(view.url()).hash).toMatch(/^#\/print\/[^?]+\?export=[^&]+$/);
+  await view.reload();
+  await expect(view.locator('html')).toHaveAttribute('data-print-ready', 'true');
+  await expect(view).toHaveTitle(`AED - Jane Smith - Final - ${today()}`);
+  await expect(view.getByText('Text for the PDF: π ≈ 3.14.')).toBeVisible();
+  expect(await view.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(0);
   // The submission is recorded, as PDF.
   await expect(page.getByRole('region', { name: 'Submissions' }).getByText('Final')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Submissions' })).toContainText('PDF');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ExportFormat } from '../../../../shared/changes';
 import type { ExportOptions } from '../../../../shared/export/document-model';
 import type { Template } from '../../../../shared/template';
@@ -50,6 +50,9 @@ function ExportForm({
   const [includeWordCounts, setIncludeWordCounts] = useState(false);
   const [omitEmptySections, setOmitEmptySections] = useState(false);
   const [includeChanges, setIncludeChanges] = useState(false);
+  const submissionId = useId();
+  const hintId = useId();
+  const reusedId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,11 +74,16 @@ function ExportForm({
           <option value="pdf">PDF</option>
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">Submission</span>
+      {/* The choice is named "Submission" and nothing more; what it means is its description. */}
+      <div className="field">
+        <label className="field-label" htmlFor={submissionId}>
+          Submission
+        </label>
         <select
+          id={submissionId}
           value={label}
           disabled={fixedLabel !== undefined}
+          aria-describedby={reused ? `${hintId} ${reusedId}` : hintId}
           onChange={(e) => setLabel(e.target.value)}
         >
           {fixedLabel !== undefined ? (
@@ -91,7 +99,7 @@ function ExportForm({
             </>
           )}
         </select>
-        <span className="field-hint">
+        <span id={hintId} className="field-hint">
           {fixedLabel !== undefined
             ? 'This submission is exported exactly as it was sent.'
             : label === NOT_A_SUBMISSION
@@ -99,11 +107,11 @@ function ExportForm({
               : 'A copy of the whole draft is kept as this submission, so you can export it again later exactly as sent.'}
         </span>
         {reused ? (
-          <span className="field-hint warn">
+          <span id={reusedId} className="field-hint warn">
             You have already sent a submission called “{label}”.
           </span>
         ) : null}
-      </label>
+      </div>
       <fieldset className="options">
         <legend>Include</legend>
         <label className="check">
