@@ -3,6 +3,7 @@
  * section and word by word, so a participant — and their Cohort Lead — can see what is new.
  */
 import { diffWords } from 'diff';
+import { ASSESSMENT_LABELS, domainsLine } from './export/presentation';
 import type { SectionRecord } from './model';
 import type { Template, TemplateSection } from './template';
 import { countWords } from './word-count';
@@ -43,14 +44,14 @@ export function comparableText(
     const labels = template.domains
       .filter((d) => record.domains.includes(d.id))
       .map((d) => d.label);
-    lines.push(`Domains: ${labels.join(', ')}`);
+    lines.push(domainsLine(labels));
   }
   for (const c of section.criteriaChecklist ? template.criteria : []) {
     const value = record.criteria[c.id];
-    if (value)
-      lines.push(
-        `${c.text}: ${value === 'not-yet' ? 'Not yet' : value === 'partly' ? 'Partly' : 'Met'}`,
-      );
+    // As in the export, a stored value that is no assessment (a corrupt backup) is none.
+    if (value && Object.hasOwn(ASSESSMENT_LABELS, value)) {
+      lines.push(`${c.text}: ${ASSESSMENT_LABELS[value]}`);
+    }
   }
   if (record.text.trim()) lines.push(record.text);
   return lines.join('\n');

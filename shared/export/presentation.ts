@@ -68,12 +68,15 @@ export function runningHeader(cover: CoverPage): { left: string; right: string }
   return { left: cover.participant ?? cover.title, right: cover.label };
 }
 
+/** The domains a section is tagged with, as one line: "Domains: Fluency, Reasoning". */
+export function domainsLine(labels: readonly string[]): string {
+  return `Domains: ${labels.join(', ')}`;
+}
+
 /** The small lines under a section's heading: its domains and its word count. */
 export function sectionMeta(section: DocumentSection): string[] {
   const meta: string[] = [];
-  if (section.domains && section.domains.length > 0) {
-    meta.push(`Domains: ${section.domains.join(', ')}`);
-  }
+  if (section.domains && section.domains.length > 0) meta.push(domainsLine(section.domains));
   // "Word count: 0 of about 800 words" under "Not yet written" says nothing new.
   if (section.words && !section.empty) meta.push(`Word count: ${section.words.label}`);
   return meta;

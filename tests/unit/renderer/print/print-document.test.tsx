@@ -3,6 +3,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../../../shared/export/document';
 import type { ExportOptions } from '../../../../shared/export/document-model';
+import { strFromU8, unzipSync } from 'fflate';
+import { renderDocx } from '../../../../shared/export/docx';
+import {
+  CRITERIA_COLUMNS,
+  NOT_YET_WRITTEN,
+  coverDetails,
+  sectionMeta,
+} from '../../../../shared/export/presentation';
 import { PrintDocument } from '../../../../renderer/src/app/print/PrintDocument';
 import {
   exportFixture,
@@ -107,5 +115,23 @@ describe('PrintDocument', () => {
     expect(dom.querySelector('.print-guidance')).toBeNull();
     expect(dom.querySelector('#print-section-sustain')).toBeNull();
     expect(dom.body.textContent).not.toContain('Word count');
+  });
+
+  it('says what the Word file says: one presentation for both', async () => {
+    const { doc, document: dom } = render();
+    const xml = strFromU8(unzipSync(await renderDocx(doc))['word/document.xml']!);
+    const word = xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+    const print = dom.body.textContent;
+    const lines = [
+      ...coverDetails(doc).flat(),
+      ...doc.sections.flatMap(sectionMeta),
+      ...CRITERIA_COLUMNS,
+      NOT_YET_WRITTEN,
+    ];
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) {
+      expect(print, line).toContain(line);
+      expect(word, line).toContain(line);
+    }
   });
 });
