@@ -60,6 +60,7 @@ export class DraftSession {
   /** How many rewrites have been shown: open sections are keyed by it. */
   private version = 0;
   private rewriting: Promise<unknown> = Promise.resolve();
+  private rewritesRunning = 0;
   /** Changes from sections loaded before a rewrite, by generation and section. */
   private readonly strays = new Map<string, { generation: number; change: UnsavedChange }>();
   /** The restore point of the rewrite that ended each generation. */
@@ -174,9 +175,12 @@ export class DraftSession {
     return { record: record ?? null, writer };
   }
 
-  /** Writes everything pending; resolves true when all of it is stored. */
+  /**
+   * Writes everything pending; resolves true when all of it is stored. Started at once (not a
+   * tick later) unless a rewrite is under way: a page being hidden may be frozen very soon.
+   */
   async flush(): Promise<boolean> {
-    await this.rewriting;
+    if (this.rewritesRunning > 0) await this.rewriting;
     return this.queue.flush();
   }
 
@@ -197,7 +201,12 @@ export class DraftSession {
    */
   rewrite(rewrite: DraftRewrite): Promise<SnapshotRecord> {
     if (this.lock.getStatus().state !== 'held') return Promise.reject(new Error(NOT_HERE));
-    const run = this.rewriting.then(() => this.rewriteNow(rewrite));
+    this.rewritesRunning++;
+    const run = this.rewriting
+      .then(() => this.rewriteNow(rewrite))
+      .finally(() => {
+        this.rewritesRunning--;
+      });
     this.rewriting = run.catch(() => undefined);
     return run;
   }
