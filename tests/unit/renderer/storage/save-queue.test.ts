@@ -270,7 +270,7 @@ describe('writes in flight', () => {
   });
 
   it('writes a change flushed in the instant a write loop is finishing', async () => {
-    const late: { flush?: Promise<void> } = {};
+    const late: { flush?: Promise<boolean> } = {};
     queue.subscribe((status) => {
       if (status.state !== 'saved' || late.flush) return;
       // Runs after the loop has found nothing more to write but before it has let go.
