@@ -28,6 +28,7 @@ export function onPageLeave(
   const onVisibility = () => {
     if (page?.document.visibilityState === 'hidden') handlers.hidden();
   };
+  // Page hide as well: on the desktop a reload unloads the page without closing the window.
   const onPageHide = () => handlers.hidden();
   page?.document.addEventListener('visibilitychange', onVisibility);
   page?.window.addEventListener('pagehide', onPageHide);
