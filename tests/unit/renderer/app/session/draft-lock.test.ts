@@ -67,9 +67,10 @@ describe('requestRewrite', () => {
   it('asks the window that edits the draft, and passes on why its rewrite failed', async () => {
     const locks = new TestLocks();
     const done: string[] = [];
-    const { held } = openLock(locks, async (r) => {
-      if (r === 'bad') throw new Error('The disk is full.');
+    const { held } = openLock(locks, (r) => {
+      if (r === 'bad') return Promise.reject(new Error('The disk is full.'));
       done.push(r);
+      return Promise.resolve();
     });
     await held();
     await requestRewrite('d1', 'good', () => Promise.reject(new Error('not here')), { locks });

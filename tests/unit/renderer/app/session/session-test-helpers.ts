@@ -53,13 +53,14 @@ export class TestLocks implements Locks {
 
 /** A page whose hide events the test sends. */
 export function testPage(): PageEvents & { hide: () => void; leave: () => void } {
-  const document = Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+  const visibility: { visibilityState: DocumentVisibilityState } = { visibilityState: 'visible' };
+  const document = Object.assign(new EventTarget(), visibility);
   const window = new EventTarget();
   return {
-    document: document as unknown as PageEvents['document'],
-    window: window as unknown as PageEvents['window'],
+    document,
+    window,
     hide: () => {
-      (document as { visibilityState: string }).visibilityState = 'hidden';
+      document.visibilityState = 'hidden';
       document.dispatchEvent(new Event('visibilitychange'));
     },
     leave: () => window.dispatchEvent(new Event('pagehide')),
