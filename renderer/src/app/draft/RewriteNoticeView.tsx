@@ -17,7 +17,7 @@ export function RewriteNoticeView({
       <p>
         {notice.kind === 'restore'
           ? `Restored. The version you replaced was kept as “${label}”.`
-          : `This draft was replaced from a backup. What was here, with anything not yet saved, was kept as “${label}” in History.`}{' '}
+          : 'This draft was replaced from a backup. What was here before, including anything not yet saved, is kept in History as a restore point.'}{' '}
         <button type="button" onClick={onUndo}>
           {notice.kind === 'restore' ? 'Undo restore' : 'Undo replace'}
         </button>{' '}
