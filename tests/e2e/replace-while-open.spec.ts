@@ -96,11 +96,9 @@ test('Replace from backup in one window while another has unsaved typing: the ot
   // What the first window had typed is in a restore point.
   await a.getByRole('button', { name: 'History' }).click();
   const history = a.getByRole('dialog', { name: 'History' });
-  const point = history
-    .getByRole('row')
-    .filter({
-      hasText: 'Before replacing from the backup of “Replaced while open” (Restore point)',
-    });
+  const point = history.getByRole('row').filter({
+    hasText: 'Before replacing from the backup of “Replaced while open” (Restore point)',
+  });
   await point.getByRole('button', { name: 'Read' }).click();
   await expect(history.getByRole('region', { name: EXPLORE })).toContainText(
     'The text in the backup. Saved after the backup. Typed, not yet saved.',
