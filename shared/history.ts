@@ -5,8 +5,6 @@
  */
 export const KEEP_ALL_MS = 48 * 60 * 60 * 1000;
 export const KEEP_DAILY_MS = 90 * 24 * 60 * 60 * 1000;
-/** At most one automatic snapshot per this much editing time. */
-export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface ThinnableSnapshot {
   id: string;

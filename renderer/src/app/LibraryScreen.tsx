@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../storage/live-query';
 import { useEffect, useRef, useState } from 'react';
 import type { DraftRecord } from '../../../shared/model';
 import { getTemplate } from '../../../shared/templates';
@@ -10,6 +10,7 @@ import { RenameDialog } from './RenameDialog';
 import { draftHref, navigate } from './route';
 import { useServices } from './services';
 import { useAnnouncer } from './announcer';
+import { useDocumentTitle } from './use-document-title';
 import { pickFile } from './backup/pick-file';
 
 function templateName(templateId: string): string {
@@ -38,9 +39,7 @@ export function LibraryScreen() {
   const results = useLiveQuery(() => drafts.searchDrafts(query), [drafts, query]);
   const trash = useLiveQuery(() => drafts.listTrash(), [drafts]);
 
-  useEffect(() => {
-    document.title = 'Drafts — AED Writer';
-  }, []);
+  useDocumentTitle('Drafts — AED Writer');
   useEffect(
     () => () => {
       if (undoTimer.current) clearTimeout(undoTimer.current);

@@ -1,5 +1,5 @@
 import type { SaveQueue } from '../storage/save-queue';
-import { useSaveStatus } from './use-save-queue';
+import { useSaveStatus } from './use-save-status';
 import { formatTime } from './format';
 
 /**

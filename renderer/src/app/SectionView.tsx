@@ -3,18 +3,19 @@ import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../sh
 import type { Template, TemplateField, WordGuide as WordGuideType } from '../../../shared/template';
 import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
-import type { SaveQueue } from '../storage/save-queue';
 import { Guidance } from './Guidance';
-import { useLiveWords, type LiveWords } from './live-words';
+import type { LiveWords } from './session/live-words';
+import type { SectionWriter } from './session/draft-session';
+import { useLiveWords } from './use-live-words';
 
 interface SectionViewProps {
-  draftId: string;
   sectionId: string;
   number: number;
   template: Template;
   /** The stored section as it was when opened; null if it was never created. */
   record: SectionRecord | null;
-  queue: SaveQueue;
+  /** Where changes go (the draft session's, bound to the content this section was loaded with). */
+  writer: SectionWriter;
   /** Where the live word count goes (the navigation and the total read it from there). */
   words: LiveWords;
   /** Shown but not editable: the draft is being edited in another window. */
@@ -33,12 +34,11 @@ const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
  * for storage.
  */
 export function SectionView({
-  draftId,
   sectionId,
   number,
   template,
   record,
-  queue,
+  writer,
   words,
   readOnly = false,
 }: SectionViewProps) {
@@ -52,30 +52,30 @@ export function SectionView({
 
   const setField = (id: string, value: FieldValue) => {
     setFields((f) => ({ ...f, [id]: value }));
-    queue.markDirty(draftId, sectionId, { fields: { [id]: value } });
+    writer.markDirty({ fields: { [id]: value } });
   };
   const toggleDomain = (id: string, on: boolean) => {
     const next = template.domains
       .map((d) => d.id)
       .filter((d) => (d === id ? on : domains.includes(d)));
     setDomains(next);
-    queue.markDirty(draftId, sectionId, { domains: next });
+    writer.markDirty({ domains: next });
   };
   const setCriterion = (id: string, value: CriterionAssessment) => {
     setCriteria((c) => ({ ...c, [id]: value }));
-    queue.markDirty(draftId, sectionId, { criteria: { [id]: value } });
+    writer.markDirty({ criteria: { [id]: value } });
   };
 
   const onEditorChange = useCallback(
     (snapshot: () => { editorState: string; text: string; wordCount: number }) =>
-      queue.markDirty(draftId, sectionId, snapshot, 'editor'),
-    [queue, draftId, sectionId],
+      writer.markDirty(snapshot, 'editor'),
+    [writer],
   );
   const onEditorWordCount = useCallback(
     (count: number) => words.set(sectionId, count),
     [words, sectionId],
   );
-  const flush = useCallback(() => void queue.flush(), [queue]);
+  const flush = useCallback(() => writer.flush(), [writer]);
 
   const stage = template.stages.find((s) => s.id === section.stage);
 

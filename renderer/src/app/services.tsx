@@ -1,14 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Platform } from '../platform/platform';
-import type { AedDatabase } from '../storage/db';
-import type { DraftsRepository } from '../storage/drafts-repository';
-import type { SnapshotsRepository } from '../storage/snapshots-repository';
+import type { Repositories } from '../storage/open-storage';
 
-/** What screens use to reach storage and the host; one instance for the app's lifetime. */
-export interface Services {
-  db: AedDatabase;
-  drafts: DraftsRepository;
-  snapshots: SnapshotsRepository;
+/**
+ * What screens use to reach storage and the host: repositories and the platform, never the
+ * database itself. One instance for the app's lifetime.
+ */
+export interface Services extends Repositories {
   platform: Platform;
 }
 

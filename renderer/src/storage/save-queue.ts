@@ -1,6 +1,6 @@
 import type { SectionPatch } from '../../../shared/model';
 import { describeSaveError, type SaveError } from './save-error';
-import { mergeSectionPatch } from './section-patch';
+import { mergeSectionPatch, type UnsavedChange } from './section-patch';
 
 /**
  * The autosave engine, free of React and of the editor. The editor calls `markDirty` on every
@@ -136,15 +136,17 @@ export class SaveQueue {
 
   /**
    * Writes everything pending now, waiting for a write already in flight and then writing what
-   * arrived meanwhile. Never rejects: afterwards `getStatus().state` is 'saved' unless a write
-   * failed (then 'error', with a retry scheduled) or more changes arrived.
+   * arrived meanwhile. Never rejects: resolves true when everything is stored, false when a
+   * write failed (the status is then 'error', with a retry scheduled).
    */
-  async flush(): Promise<void> {
+  async flush(): Promise<boolean> {
     this.cancelRetry();
     for (;;) {
       this.loop ??= this.startLoop();
       const ok = await this.loop;
-      if (!ok || this.pending.size === 0 || this.disposed) return;
+      if (!ok) return false;
+      if (this.pending.size === 0) return true;
+      if (this.disposed) return false;
     }
   }
 
@@ -172,8 +174,8 @@ export class SaveQueue {
    * What is waiting to be written, as patches, without writing it: a backup made while storage
    * is failing includes the text that is still only on screen.
    */
-  unsaved(): { draftId: string; sectionId: string; patch: SectionPatch }[] {
-    const merged = new Map<string, { draftId: string; sectionId: string; patch: SectionPatch }>();
+  unsaved(): UnsavedChange[] {
+    const merged = new Map<string, UnsavedChange>();
     // A write in flight may yet fail, so it counts as unsaved; newer pending changes go over it.
     for (const entry of [...this.writing, ...this.pending.values()]) {
       const key = entryKey(entry.draftId, entry.sectionId);
@@ -185,6 +187,24 @@ export class SaveQueue {
       merged.set(key, { draftId: entry.draftId, sectionId: entry.sectionId, patch });
     }
     return [...merged.values()];
+  }
+
+  /**
+   * Takes everything not yet stored out of the queue, once any write in flight has settled, so
+   * none of it will be written. For a rewrite of the draft from outside the editor: what was
+   * typed goes into the rewrite's restore point instead of over the new content. The caller
+   * must stop new changes arriving first (they would be written as usual).
+   */
+  async takeUnsaved(): Promise<UnsavedChange[]> {
+    while (this.loop) await this.loop;
+    const taken = this.unsaved();
+    this.pending.clear();
+    this.clearWriteTimers();
+    this.cancelRetry();
+    this.retryAttempt = 0;
+    this.error = null;
+    this.emit();
+    return taken;
   }
 
   /** The current status; the same object until something changes (fit for useSyncExternalStore). */

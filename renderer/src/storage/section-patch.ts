@@ -1,5 +1,13 @@
 import type { SectionPatch, SectionRecord } from '../../../shared/model';
+import { emptySection } from '../../../shared/model';
 import { countWords } from '../../../shared/word-count';
+
+/** A change still waiting in an autosave queue: typed, shown, not yet in storage. */
+export interface UnsavedChange {
+  draftId: string;
+  sectionId: string;
+  patch: SectionPatch;
+}
 
 /**
  * Combines two patches of one section, `later` winning key by key. `fields` and `criteria` merge
@@ -31,4 +39,26 @@ export function applySectionPatch(
   const wordCount =
     patch.wordCount ?? (patch.text !== undefined ? countWords(patch.text) : record.wordCount);
   return { ...record, ...merged, wordCount, updatedAt: now };
+}
+
+/**
+ * A draft's stored sections with its unsaved changes over them, in order (other drafts' changes
+ * are ignored), so a copy taken now holds what is on screen. A section only on screen is added.
+ */
+export function withUnsaved(
+  draftId: string,
+  sections: readonly SectionRecord[],
+  unsaved: readonly UnsavedChange[],
+  now: number,
+): SectionRecord[] {
+  const result = [...sections];
+  for (const change of unsaved) {
+    if (change.draftId !== draftId) continue;
+    const at = result.findIndex((s) => s.sectionId === change.sectionId);
+    const stored = at >= 0 ? result[at]! : emptySection(draftId, change.sectionId, now);
+    const next = applySectionPatch(stored, change.patch, now);
+    if (at >= 0) result[at] = next;
+    else result.push(next);
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 import { snapshotsToThin } from '../../../shared/history';
 import type { AedDatabase } from './db';
-import { DraftNotFoundError } from './drafts-repository';
+import { withUnsaved, type UnsavedChange } from './section-patch';
+import { snapshotDraft } from './snapshot-draft';
 import type { SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
 
 /**
@@ -26,9 +27,21 @@ export interface SnapshotsRepository {
   listSnapshots: (draftId: string) => Promise<SnapshotRecord[]>;
   /**
    * Puts a snapshot's content back — the whole draft, or one section — after snapshotting the
-   * current state, so the restore itself can be undone. Resolves that "before" snapshot.
+   * current state, so the restore itself can be undone. Resolves that "before" snapshot (a
+   * restore point), which holds `unsaved` (changes still only on screen) over what is stored;
+   * those changes are never written to the draft itself.
    */
-  restore: (snapshotId: string, sectionId?: string) => Promise<SnapshotRecord>;
+  restore: (
+    snapshotId: string,
+    sectionId?: string,
+    unsaved?: readonly UnsavedChange[],
+  ) => Promise<SnapshotRecord>;
+  /**
+   * Adds changes to a restore point: what was typed in a window that had not yet shown the
+   * rewrite the restore point was taken for. Only restore points change; other snapshots are
+   * frozen.
+   */
+  amendRestorePoint: (snapshotId: string, changes: readonly UnsavedChange[]) => Promise<void>;
   /** Deletes the automatic snapshots that the thinning rule (shared/history.ts) lets go. */
   thin: (draftId: string) => Promise<number>;
   /** A draft's submissions (snapshots that were sent), oldest first. */
@@ -47,24 +60,7 @@ export function createSnapshotsRepository(
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const takeSnapshot: SnapshotsRepository['takeSnapshot'] = (draftId, kind, label, submission) =>
-    db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-      const draft = await db.drafts.get(draftId);
-      if (!draft) throw new DraftNotFoundError(draftId);
-      const sections = await db.sections.where('draftId').equals(draftId).toArray();
-      const snapshot: SnapshotRecord = {
-        id: newId(),
-        draftId,
-        createdAt: now(),
-        kind,
-        label,
-        wordCount: sections.reduce((sum, s) => sum + s.wordCount, 0),
-        draft,
-        sections,
-        ...(submission ? { submission } : {}),
-      };
-      await db.snapshots.add(snapshot);
-      return snapshot;
-    });
+    snapshotDraft(db, { draftId, kind, label, submission, id: newId(), createdAt: now() });
 
   return {
     takeSnapshot,
@@ -82,15 +78,18 @@ export function createSnapshotsRepository(
         .reverse()
         .toArray(),
 
-    restore: (snapshotId, sectionId) =>
+    restore: (snapshotId, sectionId, unsaved) =>
       db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
         const snapshot = await db.snapshots.get(snapshotId);
         if (!snapshot) throw new Error('That version is no longer stored.');
-        const before = await takeSnapshot(
-          snapshot.draftId,
-          'before-restore',
-          restoreLabel(snapshot, sectionId),
-        );
+        const before = await snapshotDraft(db, {
+          draftId: snapshot.draftId,
+          kind: 'before-restore',
+          label: restoreLabel(snapshot, sectionId),
+          unsaved,
+          id: newId(),
+          createdAt: now(),
+        });
         const t = now();
         const sections = snapshot.sections.filter(
           (s) => sectionId === undefined || s.sectionId === sectionId,
@@ -105,6 +104,21 @@ export function createSnapshotsRepository(
         await db.sections.bulkPut(sections.map((s) => ({ ...s, updatedAt: t })));
         await db.drafts.update(snapshot.draftId, { updatedAt: t });
         return before;
+      }),
+
+    amendRestorePoint: (snapshotId, changes) =>
+      db.transaction('rw', db.snapshots, async () => {
+        const point = await db.snapshots.get(snapshotId);
+        if (!point || point.kind !== 'before-restore') {
+          throw new Error('That restore point is no longer stored.');
+        }
+        const t = now();
+        const sections = withUnsaved(point.draftId, point.sections, changes, t);
+        await db.snapshots.put({
+          ...point,
+          sections,
+          wordCount: sections.reduce((sum, s) => sum + s.wordCount, 0),
+        });
       }),
 
     thin: async (draftId) => {

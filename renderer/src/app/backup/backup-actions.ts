@@ -3,10 +3,14 @@ import type { DraftRecord } from '../../../../shared/model';
 import { sanitizeFileName } from '../../../../shared/export/file-name';
 import { formatIsoDate } from '../../../../shared/export/text';
 import { APP_VERSION } from '../../../../shared/version';
-import { applySectionPatch } from '../../storage/section-patch';
-import type { SaveQueue } from '../../storage/save-queue';
-import type { Services } from '../services';
+import type { Platform } from '../../platform/platform';
+import type { Repositories } from '../../storage/open-storage';
+import type { UnsavedChange } from '../../storage/section-patch';
+import { rewriteDraft } from '../session/draft-rewrite';
 import { markBackedUp } from './backed-up';
+
+// Backup files: the .aedx format (shared/backup) meets the storage (the backups repository) and
+// the host (saving the file). Loaded on first use, so the zip writer is not in the start-up code.
 
 export const BACKUP_MIME = 'application/zip';
 
@@ -23,43 +27,27 @@ export function backupFileName(drafts: readonly DraftRecord[], now: Date): strin
 
 /**
  * The .aedx bytes of some drafts, read in one transaction so a draft and its sections match.
- * Changes still waiting in the autosave queue are included: a backup made because storage is
- * failing must hold the text that is only on screen.
+ * `unsaved` changes (an open draft's autosave queue) are included: a backup made because
+ * storage is failing must hold the text that is only on screen.
  */
 export async function backupBytes(
-  services: Services,
+  deps: Pick<Repositories, 'backups'>,
   draftIds: readonly string[],
-  queue?: SaveQueue,
+  unsaved: readonly UnsavedChange[] = [],
 ): Promise<{ bytes: Uint8Array; drafts: DraftRecord[] }> {
-  const { db } = services;
-  const now = Date.now();
-  const pending = queue?.unsaved() ?? [];
-  const drafts = await db.transaction('r', db.drafts, db.sections, db.snapshots, () =>
-    Promise.all(
-      draftIds.map(async (id) => {
-        const draft = await db.drafts.get(id);
-        if (!draft) throw new Error('That draft is no longer in your library.');
-        const sections = (await db.sections.where('draftId').equals(id).toArray()).map((s) => {
-          const change = pending.find((p) => p.draftId === id && p.sectionId === s.sectionId);
-          return change ? applySectionPatch(s, change.patch, now) : s;
-        });
-        const snapshots = await db.snapshots.where('draftId').equals(id).toArray();
-        return { draft, sections, snapshots };
-      }),
-    ),
-  );
-  const bytes = await writeBackup({ drafts, appVersion: APP_VERSION, now });
+  const drafts = await deps.backups.readDrafts(draftIds, unsaved);
+  const bytes = await writeBackup({ drafts, appVersion: APP_VERSION, now: Date.now() });
   return { bytes, drafts: drafts.map((d) => d.draft) };
 }
 
 /** Saves a backup file of these drafts (a save dialog on the desktop, a download on the web). */
 export async function saveBackup(
-  services: Services,
+  deps: Pick<Repositories, 'backups'> & { platform: Platform },
   draftIds: readonly string[],
-  queue?: SaveQueue,
+  unsaved: readonly UnsavedChange[] = [],
 ): Promise<boolean> {
-  const { bytes, drafts } = await backupBytes(services, draftIds, queue);
-  const saved = await services.platform.saveFile(
+  const { bytes, drafts } = await backupBytes(deps, draftIds, unsaved);
+  const saved = await deps.platform.saveFile(
     backupFileName(drafts, new Date()),
     bytes,
     BACKUP_MIME,
@@ -69,28 +57,28 @@ export async function saveBackup(
 }
 
 /** Imports every draft in a backup as a new draft; writes nothing unless the whole file is sound. */
-export async function importBackup(services: Services, bytes: Uint8Array): Promise<DraftRecord[]> {
+export async function importBackup(
+  deps: Pick<Repositories, 'backups'>,
+  bytes: Uint8Array,
+): Promise<DraftRecord[]> {
   const result = await readBackup(bytes, { appVersion: APP_VERSION });
   if (!result.ok) throw new BackupImportError(result.error.message);
   const prepared = prepareImport(result.backup, {
     newId: () => crypto.randomUUID(),
     now: Date.now(),
   });
-  const { db } = services;
-  await db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-    await db.drafts.bulkAdd(prepared.drafts);
-    await db.sections.bulkAdd(prepared.sections);
-    await db.snapshots.bulkAdd(prepared.snapshots);
-  });
+  await deps.backups.addDrafts(prepared);
   return prepared.drafts;
 }
 
 /**
  * Replaces a draft's content with the one draft in a backup, after keeping a restore point of
- * the draft as it is, so the replacement can be undone from History.
+ * the draft as it is, so the replacement can be undone from History. Through the draft's lock:
+ * a window editing the draft does it there, shows the new content and keeps in the restore
+ * point what it had typed and not yet stored.
  */
 export async function replaceFromBackup(
-  services: Services,
+  deps: Pick<Repositories, 'snapshots' | 'backups'>,
   draftId: string,
   bytes: Uint8Array,
 ): Promise<void> {
@@ -102,18 +90,9 @@ export async function replaceFromBackup(
     );
   }
   const source = result.backup.drafts[0]!;
-  const { db, snapshots } = services;
-  await db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-    const draft = await db.drafts.get(draftId);
-    if (!draft) throw new Error('That draft is no longer in your library.');
-    await snapshots.takeSnapshot(
-      draftId,
-      'before-restore',
-      `Before replacing from the backup of “${source.draft.title}”`,
-    );
-    const now = Date.now();
-    await db.sections.where('draftId').equals(draftId).delete();
-    await db.sections.bulkAdd(source.sections.map((s) => ({ ...s, draftId, updatedAt: now })));
-    await db.drafts.update(draftId, { updatedAt: now });
+  await rewriteDraft(deps, draftId, {
+    kind: 'replace',
+    sections: source.sections,
+    sourceTitle: source.draft.title,
   });
 }

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../storage/live-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Template } from '../../../../shared/template';
 import type { SnapshotKind, SnapshotRecord } from '../../storage/snapshot-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveWords } from '../../../../renderer/src/app/live-words';
+import { LiveWords } from '../../../../renderer/src/app/session/live-words';
 
 describe('LiveWords', () => {
   it('sums stored counts, lets an open editor override its own, and tells subscribers', () => {

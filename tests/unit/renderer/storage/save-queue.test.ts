@@ -270,7 +270,7 @@ describe('writes in flight', () => {
   });
 
   it('writes a change flushed in the instant a write loop is finishing', async () => {
-    const late: { flush?: Promise<void> } = {};
+    const late: { flush?: Promise<boolean> } = {};
     queue.subscribe((status) => {
       if (status.state !== 'saved' || late.flush) return;
       // Runs after the loop has found nothing more to write but before it has let go.
@@ -558,6 +558,50 @@ describe('unsaved', () => {
     await Promise.resolve();
     finish();
     await flushing;
+    expect(queue.unsaved()).toEqual([]);
+  });
+
+  it('resolves flush true once everything is stored, false when a write failed', async () => {
+    const store = new FakeStore();
+    const queue = new SaveQueue({
+      save: store.save,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    });
+    queue.markDirty('d', 'explore', { text: 'one' });
+    expect(await queue.flush()).toBe(true);
+    store.failNext(new Error('disk'));
+    queue.markDirty('d', 'explore', { text: 'two' });
+    expect(await queue.flush()).toBe(false);
+    expect(queue.getStatus().state).toBe('error');
+  });
+
+  it('takes what is unsaved out of the queue once the write in flight settles, so none of it is written', async () => {
+    const store = new FakeStore();
+    const timers: (() => void)[] = [];
+    const queue = new SaveQueue({
+      save: store.save,
+      setTimeout: (callback) => timers.push(callback),
+      clearTimeout: () => undefined,
+    });
+    const open = store.hold();
+    queue.markDirty('d', 'explore', { text: 'in flight' });
+    const flushing = queue.flush();
+    await Promise.resolve();
+    store.failNext(new Error('disk full'));
+    const taking = queue.takeUnsaved();
+    queue.markDirty('d', 'deliver', { text: 'queued meanwhile' });
+    open();
+    expect(await taking).toEqual([
+      { draftId: 'd', sectionId: 'explore', patch: { text: 'in flight' } },
+      { draftId: 'd', sectionId: 'deliver', patch: { text: 'queued meanwhile' } },
+    ]);
+    await flushing;
+    expect(queue.getStatus()).toMatchObject({ state: 'saved', error: null });
+    // The timers set for those changes, and the retry of the failed write, write nothing.
+    for (const fire of timers.splice(0)) fire();
+    await queue.idle();
+    expect(store.patches).toEqual([{ text: 'in flight' }]);
     expect(queue.unsaved()).toEqual([]);
   });
 });

@@ -147,4 +147,37 @@ describe('version history', () => {
     expect(await snapshots.thin(d.id)).toBe(1);
     expect((await snapshots.listSnapshots(d.id)).map((s) => s.kind)).toEqual(['auto', 'manual']);
   });
+
+  it('keeps unsaved changes in the restore point of a restore, never in the draft', async () => {
+    const { drafts, snapshots } = setup();
+    const d = await drafts.createDraft({ title: 'U', templateId: 'sdlp-aed' });
+    await drafts.saveSection(d.id, 'explore', { text: 'Kept version.' });
+    const kept = await snapshots.takeSnapshot(d.id, 'manual', 'Kept');
+    await drafts.saveSection(d.id, 'explore', { text: 'Stored since.' });
+
+    const point = await snapshots.restore(kept.id, undefined, [
+      { draftId: d.id, sectionId: 'explore', patch: { text: 'Stored since. Typed.' } },
+    ]);
+    expect(point.sections.find((s) => s.sectionId === 'explore')!.text).toBe(
+      'Stored since. Typed.',
+    );
+    expect(point.wordCount).toBe(3);
+    expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('Kept version.');
+  });
+
+  it('adds late typing to a restore point, and to nothing else', async () => {
+    const { drafts, snapshots } = setup();
+    const d = await drafts.createDraft({ title: 'L', templateId: 'sdlp-aed' });
+    const kept = await snapshots.takeSnapshot(d.id, 'manual', 'Kept');
+    const point = await snapshots.restore(kept.id);
+    const late = [{ draftId: d.id, sectionId: 'explore', patch: { text: 'Typed late.' } }];
+
+    await snapshots.amendRestorePoint(point.id, late);
+    const amended = (await snapshots.getSnapshot(point.id))!;
+    expect(amended.sections.find((s) => s.sectionId === 'explore')!.text).toBe('Typed late.');
+    expect(amended.wordCount).toBe(2);
+    await expect(snapshots.amendRestorePoint(kept.id, late)).rejects.toThrow('no longer stored');
+    expect((await snapshots.getSnapshot(kept.id))!.sections.every((s) => s.text === '')).toBe(true);
+    expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('');
+  });
 });

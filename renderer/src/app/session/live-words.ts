@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * Word counts per section while a draft is open: the stored counts, overridden by the open
  * section's live count. Components that show a count subscribe to just that, so a count changing
@@ -52,9 +50,4 @@ export class LiveWords {
     this.version++;
     for (const l of this.listeners) l();
   }
-}
-
-/** Re-renders the caller when any count changes; read counts with `words.get`/`words.total`. */
-export function useLiveWords(words: LiveWords): void {
-  useSyncExternalStore(words.subscribe, words.snapshot);
 }

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { Template } from '../../../../shared/template';
+import type { SnapshotRecord } from '../../storage/snapshot-types';
+import { useAnnouncer } from '../announcer';
+import type { ExportRequest } from '../export/ExportDialog';
+import { useServices } from '../services';
+import type { DraftSession } from '../session/draft-session';
+
+/** The draft's exports, one at a time: `progress` says how far the current one is. */
+export function useExportAction(
+  session: DraftSession,
+  template: Template,
+  onDone: (message: string | null) => void,
+): {
+  progress: string | null;
+  startExport: (request: ExportRequest, submission: SnapshotRecord | null) => Promise<void>;
+} {
+  const services = useServices();
+  const announce = useAnnouncer();
+  const [progress, setProgress] = useState<string | null>(null);
+
+  async function startExport(request: ExportRequest, submission: SnapshotRecord | null) {
+    if (progress) return; // one export at a time
+    onDone(null);
+    setProgress('Starting the export…');
+    try {
+      // The Word writer is loaded on first export, not with the editor: opening a draft stays fast.
+      const { runExport } = await import('../export/run-export');
+      const outcome = await runExport({
+        services,
+        queue: session.queue,
+        template,
+        draftId: session.draftId,
+        request,
+        ...(submission ? { submissionId: submission.id } : {}),
+        onProgress: setProgress,
+      });
+      if (outcome.saved) onDone(`Exported “${outcome.fileName}”.`);
+    } catch (e) {
+      announce.error(
+        `The export failed: ${e instanceof Error ? e.message : String(e)} Your draft has not changed.`,
+      );
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return { progress, startExport };
+}
