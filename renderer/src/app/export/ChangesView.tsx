@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../storage/live-query';
 import { useId, useState } from 'react';
 import { compareDrafts } from '../../../../shared/changes';
 import type { Template } from '../../../../shared/template';

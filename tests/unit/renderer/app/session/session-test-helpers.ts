@@ -81,6 +81,7 @@ export function testPlatform(autoBackups = false): Platform & {
     kind: autoBackups ? 'electron' : 'web',
     saveFile: () => Promise.resolve(true),
     printToPdf: () => Promise.resolve(true),
+    receivePrintJob: () => Promise.reject(new Error('no print job in these tests')),
     onBeforeClose: (flush) => {
       const entry = () => flush();
       closers.add(entry);
