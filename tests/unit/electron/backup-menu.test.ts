@@ -2,13 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
-  dialog: {
-    showErrorBox: vi.fn(),
-    showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
-  },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { buildAppMenuTemplate } from '../../../electron/main/app-menu';
