@@ -86,6 +86,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      'test-reports/**',
       // Files that break the layer rules on purpose (tests/unit/lint/layers.test.ts).
       'tests/fixtures/lint/**',
     ],
