@@ -62,10 +62,13 @@ export function playwrightTests(report) {
   return tests;
 }
 
+// Terminal colours in runner messages.
+// eslint-disable-next-line no-control-regex -- the escape character is what is matched
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex -- terminal colours in runner messages
   return String(text ?? 'no message')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(ANSI, '')
     .split('\n')[0];
 }
 
