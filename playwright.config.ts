@@ -20,14 +20,16 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  // In CI the totals are read from this report (scripts/ci-totals.mjs). Not under test-results/,
+  // which Playwright empties when it starts.
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node scripts/serve-web.mjs',
+    command: 'node --import ./tests/bench/ts-loader.mjs scripts/serve-web.ts',
     env: { PORT: String(port) },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,

@@ -4,27 +4,27 @@
  * benchmarks reuse it.
  */
 import { readFileSync } from 'node:fs';
-import { createHeadlessEditor } from '@lexical/headless';
-import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
-import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
-import { $createLinkNode } from '@lexical/link';
-import {
-  $createTableCellNode,
-  $createTableNode,
-  $createTableRowNode,
-  TableCellHeaderStates,
-} from '@lexical/table';
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getRoot,
-  type ElementNode,
-  type LexicalNode,
-} from 'lexical';
+import type { HeadingTagType } from '@lexical/rich-text';
 import { parseTemplate, type Template } from '../../shared/template';
 import { countWords } from '../../shared/word-count';
-// The app's one node list: the fixture must parse in the app exactly as stored sections do.
-import { nodes } from '../../renderer/src/editor/nodes';
+// The one Lexical state builder of the tests, with the app's own node list: the fixture must
+// parse in the app exactly as stored sections do.
+import {
+  editorStateAndText,
+  fmt,
+  h,
+  li,
+  link,
+  ol,
+  p,
+  quote,
+  table,
+  ul,
+  type BlockSpec,
+  type InlineSpec,
+  type ListItemSpec,
+  type ListSpec,
+} from '../fixtures/export/editor-state';
 
 export interface GeneratedSection {
   sectionId: string;
@@ -122,77 +122,40 @@ function buildSection(
   withTable: boolean,
 ): GeneratedSection {
   const blocks = planBlocks(words, rng, withTable);
-  const editor = createHeadlessEditor({
-    namespace: 'aed-bench',
-    nodes: [...nodes],
-    onError: (error) => {
-      throw error;
-    },
-  });
-  editor.update(
-    () => {
-      const root = $getRoot();
-      root.clear();
-      for (const block of blocks) root.append($blockNode(block));
-    },
-    { discrete: true },
-  );
-  const state = editor.getEditorState();
-  const text = state.read(() => $getRoot().getTextContent());
+  const { editorState, text } = editorStateAndText(...blocks.map(blockSpec));
   const wordCount = countWords(text);
   if (wordCount !== words) {
     throw new Error(`generate-aed: ${sectionId} has ${wordCount} words, planned ${words}.`);
   }
-  return { sectionId, editorState: JSON.stringify(state.toJSON()), text, wordCount };
+  return { sectionId, editorState, text, wordCount };
 }
 
-function $blockNode(block: Block): LexicalNode {
+function blockSpec(block: Block): BlockSpec {
   switch (block.kind) {
     case 'heading':
-      return $createHeadingNode(block.tag).append($createTextNode(block.text));
+      return h(block.tag, block.text);
     case 'quote':
-      return $createQuoteNode().append($createTextNode(block.text));
+      return quote(block.text);
     case 'paragraph':
-      return $createParagraphNode().append(...block.runs.map($runNode));
+      return p(...block.runs.map(runSpec));
     case 'list':
-      return $listNode(block.ordered, block.items);
-    case 'table': {
-      const table = $createTableNode();
-      block.rows.forEach((cells, r) => {
-        const row = $createTableRowNode();
-        for (const cell of cells) {
-          const header = r === 0 ? TableCellHeaderStates.ROW : TableCellHeaderStates.NO_STATUS;
-          row.append(
-            $createTableCellNode(header).append(
-              $createParagraphNode().append($createTextNode(cell)),
-            ),
-          );
-        }
-        table.append(row);
-      });
-      return table;
-    }
+      return listSpec(block.ordered, block.items);
+    case 'table':
+      return table(block.rows);
   }
 }
 
-function $runNode(run: Run): LexicalNode {
-  const text = $createTextNode(run.text);
-  if (run.format) text.toggleFormat(run.format);
-  return run.href ? $createLinkNode(run.href).append(text) : text;
+function runSpec(run: Run): InlineSpec {
+  const text = run.format ? fmt(run.text, run.format) : run.text;
+  return run.href ? link(run.href, text) : text;
 }
 
-function $listNode(ordered: boolean, items: ListItem[]): ListNode {
-  const list = $createListNode(ordered ? 'number' : 'bullet');
-  for (const item of items) {
-    list.append($createListItemNode().append($createTextNode(item.text)));
-    if (item.children) {
-      // Lexical nests a list inside a list item of its own, after the item it belongs to;
-      // sub-points are bullets even under numbered steps, as teachers write them.
-      const holder: ElementNode = $createListItemNode();
-      list.append(holder.append($listNode(false, item.children)));
-    }
-  }
-  return list;
+// Sub-points are bullets even under numbered steps, as teachers write them.
+function listSpec(ordered: boolean, items: ListItem[]): ListSpec {
+  const specs = items.map((item): ListItemSpec =>
+    item.children ? li(item.text, listSpec(false, item.children)) : li(item.text),
+  );
+  return ordered ? ol(...specs) : ul(...specs);
 }
 
 function blockWords(block: Block): number {

@@ -1,31 +1,14 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { mimeTypeFor } from '../../shared/mime-types';
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 — a secure context, so IndexedDB behaves as in the app. */
   origin: string;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Serves a folder on 127.0.0.1 at a free port. `extra` maps paths to HTML served in place of
@@ -43,7 +26,7 @@ export async function serveStatic(
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const headers = { 'Cache-Control': 'no-store' };
       if (path in extra) {
-        res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html']! });
+        res.writeHead(200, { ...headers, 'Content-Type': mimeTypeFor('page.html') });
         res.end(extra[path]);
         return;
       }
@@ -54,8 +37,7 @@ export async function serveStatic(
       }
       try {
         const body = await readFile(file);
-        const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-        res.writeHead(200, { ...headers, 'Content-Type': type });
+        res.writeHead(200, { ...headers, 'Content-Type': mimeTypeFor(file) });
         res.end(body);
       } catch {
         res.writeHead(404, headers).end();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EXPLORE, LibraryPage } from './helpers';
+import { newDraftAt } from './helpers';
 
 /** What IndexedDB holds for a section right now, read with the raw API (not through the app). */
 function storedText(page: Page, draftId: string, sectionId: string): Promise<string> {
@@ -23,10 +23,7 @@ function storedText(page: Page, draftId: string, sectionId: string): Promise<str
 }
 
 test('autosave writes while typing goes on, not only when it stops', async ({ page }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Autosave');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Autosave');
   const { draftId } = draft.route();
   await editor.click();
 
@@ -49,10 +46,7 @@ test('autosave writes while typing goes on, not only when it stops', async ({ pa
 });
 
 test('moving to another section saves at once', async ({ page }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Section change');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Section change');
   const { draftId } = draft.route();
   await editor.click();
   await page.keyboard.type('Written just before leaving.');

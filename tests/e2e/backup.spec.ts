@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DraftPage, EXPLORE, LibraryPage, MATHS } from './helpers';
+import { DraftPage, EXPLORE, LibraryPage, MATHS, newDraft, newDraftAt } from './helpers';
 
 async function importFile(page: Page, file: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -12,9 +12,7 @@ async function importFile(page: Page, file: string) {
 
 test('back up a draft, delete it for ever, and import it back whole', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'aed-backup-'));
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Backed-up AED');
+  const { library, draft } = await newDraft(page, 'Backed-up AED');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Siân O’Connor');
   const editor = await draft.openSection(EXPLORE);
@@ -104,10 +102,7 @@ test('a backup from format version 1 imports; a damaged one is refused with noth
 test('the web build reminds the participant to back up a draft changed and not backed up for a week', async ({
   page,
 }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Reminder test');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Reminder test');
   await editor.click();
   await page.keyboard.type('Some work worth keeping.');
   await draft.expectSaved();

@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage, MATHS, launchProfile } from './helpers';
+import { DraftPage, EXPLORE, launchProfile, LibraryPage, MATHS, newDraftAt } from './helpers';
 
 test('write in Explore with maths and a nested list; it survives a reload and a relaunch', async () => {
   const { dir, context } = await launchProfile();
   let page = await context.newPage();
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Jane Smith AED 2026');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Jane Smith AED 2026');
 
   await editor.click();
   await page.keyboard.type(`Angles: ${MATHS} `);

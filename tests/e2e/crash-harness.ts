@@ -1,6 +1,8 @@
 // Kills the browser (SIGKILL, no chance to clean up) at random moments while a participant types,
-// relaunches it on the same profile, and checks what survived. Used by the crash test (20 kills,
-// in `npm test`) and by `npm run soak` (100).
+// relaunches it on the same profile, and checks what survived: everything typed a second before
+// the kill, and nothing that was not typed (no word twice, none garbled). Used by the crash test
+// (20 kills, in `npm test`) and by `npm run soak` (100). Each trial has a seed of its own, printed
+// as it runs; `CRASH_SEED=<seed> CRASH_TRIALS=1` replays that trial's typing and timing.
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -66,9 +68,20 @@ const WORDS =
     ' ',
   );
 
+export interface CrashProblem {
+  trial: number;
+  /** The seed that replays the trial whose kill this was (CRASH_SEED). */
+  seed: number;
+  found: string;
+}
+
 export interface CrashReport {
   trials: number;
-  lost: { trial: number; expectedPrefix: string; found: string }[];
+  /** Reopened without something typed at least 1 s before the kill. */
+  lost: (CrashProblem & { expectedPrefix: string })[];
+  /** Reopened with text that is not a prefix of what was typed: duplicated or garbled. */
+  garbled: (CrashProblem & { typed: string })[];
+  /** The first trial's seed; trial n uses seed + n - 1. */
   seed: number;
 }
 
@@ -77,9 +90,8 @@ export async function crashTrials(
   trials: number,
   seed = Date.now() % 100_000,
 ): Promise<CrashReport> {
-  const rand = random(seed);
   const profile = mkdtempSync(join(tmpdir(), 'aed-crash-'));
-  const report: CrashReport = { trials, lost: [], seed };
+  const report: CrashReport = { trials, lost: [], garbled: [], seed };
   let run: Launched | null = null;
   try {
     await runTrials();
@@ -103,8 +115,21 @@ export async function crashTrials(
     const draftUrl = run.page.url();
     await kill(run);
 
+    // What must be there after a kill (typed 1 s before it), and all that had been typed.
     let survived = '';
+    let typedAll = '';
+    /** Checks the reopened text against the trial `trial` whose kill came before. */
+    const check = (trial: number, found: string) => {
+      const problem = { trial, seed: seed + trial - 1, found };
+      if (!found.startsWith(survived)) report.lost.push({ ...problem, expectedPrefix: survived });
+      if (!typedAll.startsWith(found)) report.garbled.push({ ...problem, typed: typedAll });
+      const ok = found.startsWith(survived) && typedAll.startsWith(found);
+      console.log(
+        `crash trial ${trial}/${trials} (seed ${problem.seed}): reopened with ${found.length} of ${typedAll.length} characters typed, ${ok ? 'ok' : 'FAILED'}`,
+      );
+    };
     for (let trial = 1; trial <= trials; trial++) {
+      const rand = random(seed + trial - 1);
       run = await launch(profile);
       await run.page.goto(draftUrl);
       // The database opens and holds everything that was safe before the last kill.
@@ -112,7 +137,7 @@ export async function crashTrials(
       await expect(editor).toBeVisible({ timeout: 20_000 });
       await expect(editor).toHaveAttribute('contenteditable', 'true');
       const found = (await editor.textContent()) ?? '';
-      if (!found.startsWith(survived)) report.lost.push({ trial, expectedPrefix: survived, found });
+      if (trial > 1) check(trial - 1, found);
       await editor.click();
       await run.page.keyboard.press('Control+End');
 
@@ -130,6 +155,7 @@ export async function crashTrials(
       await kill(run);
       // Whatever was typed at least 1 s before the kill must survive.
       survived = [...typed].reverse().find((t) => t.at <= killedAt - 1000)?.text ?? found;
+      typedAll = text;
     }
 
     // One last look after the final kill.
@@ -137,8 +163,6 @@ export async function crashTrials(
     await run.page.goto(draftUrl);
     const editor = run.page.getByRole('textbox', { name: EXPLORE, exact: true });
     await expect(editor).toBeVisible({ timeout: 20_000 });
-    const found = (await editor.textContent()) ?? '';
-    if (!found.startsWith(survived))
-      report.lost.push({ trial: trials + 1, expectedPrefix: survived, found });
+    check(trials, (await editor.textContent()) ?? '');
   }
 }

@@ -7,13 +7,16 @@ const trials = Number(process.env.CRASH_TRIALS ?? 20);
 // tracing a browser that was SIGKILLed fails at teardown.
 test.use({ trace: 'off' });
 
-test(`SIGKILL while typing, ${trials} times: everything typed 1 s before each kill survives`, async ({
+test(`SIGKILL while typing, ${trials} times: everything typed 1 s before each kill survives, and nothing else`, async ({
   baseURL,
 }) => {
   test.setTimeout(30_000 + trials * 20_000);
-  const report = await crashTrials(baseURL!, trials);
+  // CRASH_SEED replays a trial: each prints its seed, and a failure names it.
+  const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : undefined;
+  const report = await crashTrials(baseURL!, trials, seed);
   console.log(
-    `crash trials: ${report.trials}, lost anything: ${report.lost.length} (seed ${report.seed})`,
+    `crash trials: ${report.trials}, lost anything: ${report.lost.length}, garbled: ${report.garbled.length} (seeds ${report.seed}–${report.seed + trials - 1})`,
   );
   expect(report.lost).toEqual([]);
+  expect(report.garbled).toEqual([]);
 });

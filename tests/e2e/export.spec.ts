@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docxText } from '../fixtures/readers';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, newDraft } from './helpers';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -11,9 +11,7 @@ test('export a submission, edit, export it again unchanged, and see the changes'
   page,
 }) => {
   const dir = mkdtempSync(join(tmpdir(), 'aed-export-'));
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Export test');
+  const { draft } = await newDraft(page, 'Export test');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Jane Smith');
   const editor = await draft.openSection(EXPLORE);
@@ -106,9 +104,7 @@ test('Export → PDF opens the print view as a page of its own, which prints its
       w.__prints++;
     };
   });
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('PDF export');
+  const { draft } = await newDraft(page, 'PDF export');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Jane Smith');
   const editor = await draft.openSection(EXPLORE);

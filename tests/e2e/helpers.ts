@@ -69,6 +69,26 @@ export class DraftPage {
   }
 }
 
+/** Where most tests start: the library opened afresh and a new draft made in it. */
+export async function newDraft(
+  page: Page,
+  title: string,
+): Promise<{ library: LibraryPage; draft: DraftPage }> {
+  const library = new LibraryPage(page);
+  await library.goto();
+  return { library, draft: await library.createDraft(title) };
+}
+
+/** A new draft opened at a section with a rich-text editor (Explore unless said otherwise). */
+export async function newDraftAt(
+  page: Page,
+  title: string,
+  section: string = EXPLORE,
+): Promise<{ library: LibraryPage; draft: DraftPage; editor: Locator }> {
+  const { library, draft } = await newDraft(page, title);
+  return { library, draft, editor: await draft.openSection(section) };
+}
+
 /** A browser with a profile on disk, so a test can close it and relaunch on the same data. */
 export async function launchProfile(
   dir: string = mkdtempSync(join(tmpdir(), 'aed-profile-')),

@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, newDraftAt } from './helpers';
 
 test('edit, open History, read and restore an earlier version, then undo the restore', async ({
   page,
 }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('History test');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'History test');
   await editor.click();
   await page.keyboard.type('The first version of the need.');
   await draft.expectSaved();

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, newDraft, newDraftAt } from './helpers';
 
 test('rename, duplicate, search, trash with undo, restore and empty the trash', async ({
   page,
 }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-
-  const first = await library.createDraft('Practice AED');
-  const editor = await first.openSection(EXPLORE);
+  const { library, draft: first, editor } = await newDraftAt(page, 'Practice AED');
   await editor.click();
   await page.keyboard.type('Lesson visits showed little use of manipulatives in Year 4.');
   await first.expectSaved();
@@ -79,9 +75,7 @@ test('rename, duplicate, search, trash with undo, restore and empty the trash', 
 });
 
 test('fields, domain tags and the criteria checklist are saved and restored', async ({ page }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Fields');
+  const { draft } = await newDraft(page, 'Fields');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Siân O’Connor');
   await page.getByRole('textbox', { name: 'Maths Hub', exact: true }).fill('Ven Essex Maths Hub');

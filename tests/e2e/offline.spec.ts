@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, newDraft } from './helpers';
 
 test('a whole session (create, write, reopen) sends no request outside the app', async ({
   page,
@@ -12,9 +12,7 @@ test('a whole session (create, write, reopen) sends no request outside the app',
     if (!url.startsWith(origin + '/') && !/^(data|blob):/.test(url)) outside.push(url);
   });
 
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Offline session');
+  const { library, draft } = await newDraft(page, 'Offline session');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill('Jane Smith');
   const editor = await draft.openSection(EXPLORE);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DraftPage, EXPLORE, LibraryPage } from './helpers';
+import { DraftPage, EXPLORE, newDraftAt } from './helpers';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
@@ -34,16 +34,23 @@ test('pasting hostile HTML runs no script and keeps the formatting', async ({ pa
       outside.push(r.url());
   });
 
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Paste test');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Paste test');
   await editor.click();
   await pasteHtml(page, fixture('hostile.html'));
-  await page.waitForTimeout(500); // give any smuggled handler (onerror, onload) time to fire
+  // A control: an image that fails to load, asked for after the paste. Once its error handler has
+  // run, the smuggled handlers (img onerror, onload…) would have run too, had any got through.
+  await page.evaluate(() => {
+    const control = new Image();
+    control.onerror = () => ((window as unknown as { __aedControl?: boolean }).__aedControl = true);
+    control.src = `./missing-control-image-${Date.now()}.png`;
+  });
+  await page.waitForFunction(
+    () => (window as unknown as { __aedControl?: boolean }).__aedControl === true,
+  );
 
+  // The name the fixture's handlers would set (tests/fixtures/clipboard/hostile.html).
   expect(
-    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    await page.evaluate(() => (window as unknown as { __aedPwned?: unknown }).__aedPwned),
   ).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(outside).toEqual([]);
@@ -67,10 +74,7 @@ test('pasting hostile HTML runs no script and keeps the formatting', async ({ pa
 test('pasting from Word and Google Docs keeps headings, nested lists and tables', async ({
   page,
 }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Word paste');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Word paste');
 
   await editor.click();
   await pasteHtml(page, fixture('word-lists-headings.html'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYMBOLS, WIDE_TABLE_HEADERS, loadSdlpTemplate } from '../fixtures/export/aed-fixture';
 import { editorState, editorText, p, table } from '../fixtures/export/editor-state';
-import { EXPLORE, LibraryPage } from './helpers';
+import { EXPLORE, newDraft } from './helpers';
 
 const PARTICIPANT = 'Siân O’Connor';
 const ARABIC_NAME = 'فاطمة الزهراء';
@@ -79,9 +79,7 @@ test('the print view prints itself once, names the file, and makes an A4 PDF wit
     };
   });
 
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Print test');
+  const { draft } = await newDraft(page, 'Print test');
   await draft.sections.getByRole('link', { name: 'About you', exact: true }).click();
   await page.getByRole('textbox', { name: 'Full name', exact: true }).fill(PARTICIPANT);
   await page.getByRole('textbox', { name: 'Maths Hub', exact: true }).fill(MATHS_HUB);

@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBackup } from '../../shared/backup';
 import { APP_VERSION } from '../../shared/version';
-import { DraftPage, EXPLORE, LibraryPage, fillDisk } from './helpers';
+import { DraftPage, EXPLORE, fillDisk, newDraftAt } from './helpers';
 
 test('a full disk shows an alert, keeps the text on screen, and saves once there is room', async ({
   page,
 }) => {
-  const library = new LibraryPage(page);
-  await library.goto();
-  const draft = await library.createDraft('Disk full');
-  const editor = await draft.openSection(EXPLORE);
+  const { draft, editor } = await newDraftAt(page, 'Disk full');
   await editor.click();
   await page.keyboard.type('Saved before the disk filled. ');
   await draft.expectSaved();

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DraftPage, EXPLORE, LibraryPage, fillDisk } from './helpers';
+import { DraftPage, EXPLORE, fillDisk, newDraftAt } from './helpers';
 
 test('two tabs on one draft: one writes at a time, and neither loses the other’s words', async ({
   context,
 }) => {
   const a = await context.newPage();
-  const library = new LibraryPage(a);
-  await library.goto();
-  const draftA = await library.createDraft('Two tabs');
-  const editorA = await draftA.openSection(EXPLORE);
+  const { draft: draftA, editor: editorA } = await newDraftAt(a, 'Two tabs');
   await editorA.click();
   await a.keyboard.type('Typed in the first tab.');
   await draftA.expectSaved();
@@ -60,10 +57,7 @@ test('a window whose storage is failing keeps the draft rather than hand over un
   context,
 }) => {
   const a = await context.newPage();
-  const library = new LibraryPage(a);
-  await library.goto();
-  const draftA = await library.createDraft('Failing hand-over');
-  const editorA = await draftA.openSection(EXPLORE);
+  const { draft: draftA, editor: editorA } = await newDraftAt(a, 'Failing hand-over');
   await editorA.click();
   await a.keyboard.type('Stored words.');
   await draftA.expectSaved();

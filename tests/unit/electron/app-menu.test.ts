@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ t })), setApplicationMenu: vi.fn() },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { buildAppMenuTemplate, installAppMenu } from '../../../electron/main/app-menu';

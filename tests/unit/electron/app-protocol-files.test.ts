@@ -2,11 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAppRequestHandler,
-  mimeTypeFor,
-  resolveAppFile,
-} from '../../../electron/main/app-protocol-files';
+import { createAppRequestHandler, resolveAppFile } from '../../../electron/main/app-protocol-files';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 // A real folder: out/renderer stand-in, plus a secret beside it that must never be served.
@@ -107,14 +103,5 @@ describe('app:// file serving', () => {
   it('answers 404 when the renderer folder is missing', async () => {
     const missing = createAppRequestHandler(join(base, 'nope'));
     expect((await missing(new Request('app://aed/index.html'))).status).toBe(404);
-  });
-
-  it('knows the MIME types the build emits', () => {
-    expect(mimeTypeFor('a.CSS')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeFor('a.mjs')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('a.json')).toBe('application/json; charset=utf-8');
-    expect(mimeTypeFor('a.png')).toBe('image/png');
-    expect(mimeTypeFor('a.wasm')).toBe('application/wasm');
-    expect(mimeTypeFor('a.unknown')).toBe('application/octet-stream');
   });
 });

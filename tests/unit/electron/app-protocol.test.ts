@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import {

@@ -2,14 +2,7 @@
 // the desktop Platform uses them (renderer/src/platform/electron.ts against a fake bridge).
 import { describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: {
-    invoke: vi.fn((..._args: unknown[]) => Promise.resolve('answer')),
-    on: vi.fn(),
-    removeListener: vi.fn(),
-  },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { createElectronPlatform } from '../../../renderer/src/platform/electron';

@@ -6,21 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  paths: { userData: '', documents: '' },
-  app: {
-    getPath: vi.fn((name: string): string => {
-      const paths = electron.paths as Record<string, string>;
-      const path = paths[name];
-      if (path === undefined) throw new Error(`no path ${name}`);
-      return path;
-    }),
-    getVersion: vi.fn(() => '1.2.3'),
-  },
-  BrowserWindow: { fromWebContents: vi.fn((): unknown => ({ id: 'owner' })) },
-  dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
-  shell: { openPath: vi.fn((_path: string) => Promise.resolve('')) },
-}));
+const { electron, paths } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import type { BrowserWindow } from 'electron';
@@ -36,8 +22,8 @@ let backupsFolder: string;
 beforeEach(async () => {
   vi.clearAllMocks();
   dir = await mkdtemp(join(tmpdir(), 'aed-backup-ipc-'));
-  electron.paths.userData = join(dir, 'userData');
-  electron.paths.documents = join(dir, 'Documents');
+  paths.userData = join(dir, 'userData');
+  paths.documents = join(dir, 'Documents');
   backupsFolder = join(dir, 'Documents', 'AED Writer backups');
 });
 afterEach(async () => {

@@ -158,9 +158,12 @@ describe('backup service', () => {
   it('runs one operation at a time and says when it is busy', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let atRename!: () => void;
+    const renaming = new Promise<void>((resolve) => (atRename = resolve));
     const slow: BackupFs = {
       ...realFsPromises,
       rename: async (from, to) => {
+        atRename();
         await gate;
         await realFsPromises.rename(from, to);
       },
@@ -172,7 +175,8 @@ describe('backup service', () => {
     expect(backups.busy).toBe(true);
     let idle = false;
     const waiting = backups.idle().then(() => (idle = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first write has done real file work and is held at its rename: still not idle.
+    await renaming;
     expect(idle).toBe(false);
     release();
     await Promise.all([first, second, waiting]);

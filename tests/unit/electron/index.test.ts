@@ -3,98 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// One fake Electron, recording the order of the calls that must precede `ready`.
-const fake = vi.hoisted(() => {
-  const log: string[] = [];
-  const state = { lock: true, userData: '', ready: () => undefined as void };
-  type Listener = (...args: unknown[]) => void;
-  const appListeners = new Map<string, Listener>();
-  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-
-  class FakeBrowserWindow {
-    static instances: FakeBrowserWindow[] = [];
-    listeners = new Map<string, Listener[]>();
-    destroyed = false;
-    webContents = {
-      id: 99,
-      isDestroyed: () => false,
-      isCrashed: () => false,
-      send: vi.fn(),
-    };
-    constructor(public options: Record<string, unknown>) {
-      FakeBrowserWindow.instances.push(this);
-    }
-    on(name: string, listener: Listener) {
-      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-      return this;
-    }
-    once(name: string, listener: Listener) {
-      return this.on(name, listener);
-    }
-    loadURL = vi.fn(() => Promise.resolve());
-    maximize = vi.fn();
-    show = vi.fn();
-    getNormalBounds = () => ({ x: 0, y: 0, width: 1000, height: 700 });
-    isMaximized = () => false;
-    isDestroyed = () => this.destroyed;
-    close = vi.fn(() => {
-      let prevented = false;
-      for (const l of this.listeners.get('close') ?? [])
-        l({ preventDefault: () => (prevented = true) });
-      if (prevented) return;
-      this.destroyed = true;
-      for (const l of this.listeners.get('closed') ?? []) l();
-    });
-  }
-
-  const electron = {
-    app: {
-      getPath: vi.fn((name: string) => (name === 'userData' ? state.userData : `/fake/${name}`)),
-      setPath: vi.fn((name: string) => log.push(`setPath:${name}`)),
-      enableSandbox: vi.fn(() => log.push('enableSandbox')),
-      requestSingleInstanceLock: vi.fn(() => {
-        log.push('requestSingleInstanceLock');
-        return state.lock;
-      }),
-      quit: vi.fn(() => log.push('quit')),
-      on: vi.fn((name: string, listener: Listener) => appListeners.set(name, listener)),
-      whenReady: vi.fn(() => {
-        log.push('whenReady');
-        return new Promise<void>((resolve) => {
-          state.ready = resolve;
-        });
-      }),
-      isReady: () => true,
-      isPackaged: true,
-      getName: () => 'AED Writer',
-      getVersion: () => '0.1.0',
-    },
-    protocol: {
-      registerSchemesAsPrivileged: vi.fn(() => log.push('registerSchemesAsPrivileged')),
-      handle: vi.fn(),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: vi.fn(),
-        setPermissionCheckHandler: vi.fn(),
-        setDevicePermissionHandler: vi.fn(),
-      },
-    },
-    ipcMain: {
-      handle: vi.fn((channel: string, handler: never) => ipcHandlers.set(channel, handler)),
-      removeHandler: vi.fn(),
-    },
-    Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
-    BrowserWindow: FakeBrowserWindow,
-    screen: {
-      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
-      getAllDisplays: () => [],
-    },
-    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
-  };
-  return { log, state, appListeners, ipcHandlers, electron, FakeBrowserWindow };
-});
+const fake = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => fake.electron);
 
 let dir: string;
@@ -106,12 +15,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   vi.resetModules();
-  vi.clearAllMocks();
-  fake.log.length = 0;
-  fake.appListeners.clear();
-  fake.ipcHandlers.clear();
-  fake.FakeBrowserWindow.instances.length = 0;
-  fake.state.userData = dir;
+  fake.resetFakeElectron();
+  fake.paths.userData = dir;
 });
 
 async function boot(lock: boolean) {
@@ -188,7 +93,7 @@ describe('main process start-up', () => {
     });
     const { requestId } = win.webContents.send.mock.calls[0]![1] as { requestId: string };
     const answer = fake.ipcHandlers.get('app:ready-to-close')!;
-    const event = (url: string) => ({ senderFrame: { url, parent: null }, sender: { id: 99 } });
+    const event = (url: string) => ({ senderFrame: { url, parent: null }, sender: { id: win.webContents.id } });
     // A foreign frame cannot close the window early.
     await expect(answer(event('https://evil.example/'), { requestId })).rejects.toThrow();
     expect(win.destroyed).toBe(false);

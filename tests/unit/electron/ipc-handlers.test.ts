@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  app: { getPath: vi.fn(() => '/home/teacher/Documents'), getVersion: vi.fn(() => '1.2.3') },
-  BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 'owner' })) },
-  dialog: { showSaveDialog: vi.fn() },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';

@@ -3,35 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => {
-  class FakeBrowserWindow {
-    static instances: FakeBrowserWindow[] = [];
-    listeners = new Map<string, (() => void)[]>();
-    loadURL = vi.fn(() => Promise.resolve());
-    maximize = vi.fn();
-    show = vi.fn();
-    getNormalBounds = vi.fn(() => ({ x: 30, y: 40, width: 1000, height: 700 }));
-    isMaximized = vi.fn(() => false);
-    constructor(public options: Record<string, unknown>) {
-      FakeBrowserWindow.instances.push(this);
-    }
-    on(name: string, listener: () => void) {
-      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-      return this;
-    }
-    once(name: string, listener: () => void) {
-      return this.on(name, listener);
-    }
-    emit(name: string) {
-      for (const listener of this.listeners.get(name) ?? []) listener();
-    }
-  }
-  const primary = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
-  return {
-    BrowserWindow: FakeBrowserWindow,
-    screen: { getPrimaryDisplay: vi.fn(() => primary), getAllDisplays: vi.fn(() => [primary]) },
-  };
-});
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { createMainWindow, mainWindowWebPreferences } from '../../../electron/main/main-window';

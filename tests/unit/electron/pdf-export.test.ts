@@ -4,47 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 
-const electron = vi.hoisted(() => {
-  type Listener = (...args: unknown[]) => void;
-  class FakeWebContents {
-    static nextId = 100;
-    id = FakeWebContents.nextId++;
-    listeners = new Map<string, Listener[]>();
-    /** What the page answers the readiness probe. */
-    probeAnswer: unknown = { state: 'true', message: '' };
-    executeJavaScript = vi.fn(() => Promise.resolve(this.probeAnswer));
-    printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.4 fake')));
-    on(name: string, listener: Listener) {
-      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
-      return this;
-    }
-    emit(name: string, ...args: unknown[]) {
-      for (const listener of this.listeners.get(name) ?? []) listener(...args);
-    }
-  }
-  class FakeBrowserWindow {
-    static instances: FakeBrowserWindow[] = [];
-    static nextSetup: ((win: FakeBrowserWindow) => void) | undefined;
-    webContents = new FakeWebContents();
-    destroyed = false;
-    loadURL = vi.fn((_url: string) => Promise.resolve());
-    isDestroyed = () => this.destroyed;
-    destroy = vi.fn(() => {
-      this.destroyed = true;
-    });
-    constructor(public options: Record<string, unknown>) {
-      FakeBrowserWindow.instances.push(this);
-      FakeBrowserWindow.nextSetup?.(this);
-    }
-    static fromWebContents = vi.fn(() => ({ id: 'owner' }));
-  }
-  return {
-    BrowserWindow: FakeBrowserWindow,
-    app: { getPath: vi.fn(() => '/home/teacher/Documents'), getVersion: vi.fn(() => '1.0.0') },
-    dialog: { showSaveDialog: vi.fn() },
-    screen: { getPrimaryDisplay: vi.fn(), getAllDisplays: vi.fn(() => []) },
-  };
-});
+const { electron, resetFakeElectron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import { nodeFileWriteOps } from '../../../electron/main/file-save';
@@ -97,9 +57,7 @@ const ids = () => {
 
 let dir: string;
 beforeEach(async () => {
-  vi.clearAllMocks();
-  electron.BrowserWindow.instances.length = 0;
-  electron.BrowserWindow.nextSetup = undefined;
+  resetFakeElectron();
   dir = await mkdtemp(join(tmpdir(), 'aed-pdf-'));
 });
 afterEach(async () => {

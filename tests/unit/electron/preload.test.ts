@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: {
-    invoke: vi.fn(() => Promise.resolve('answer')),
-    on: vi.fn(),
-    removeListener: vi.fn(),
-  },
-}));
+const { electron } = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 
 import type { AedBridge } from '../../../shared/ipc';

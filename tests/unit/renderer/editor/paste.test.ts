@@ -258,13 +258,13 @@ describe('hostile clipboard HTML', () => {
     delete globals.__aedPwned;
   });
 
-  it('never runs script while normalizing', async () => {
+  it('never runs script while normalizing: the HTML lands in a document with no window', () => {
     delete globals.__aedPwned;
     const document = normalizeClipboardHtml(html);
-    // Event handlers and loads would fire asynchronously, if at all.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(globals.__aedPwned).toBeUndefined();
+    // A document without a browsing context runs no script, fires no handler and loads nothing,
+    // so there is nothing to wait for here; the e2e paste test checks the same in Chromium.
     expect(document.defaultView).toBeNull();
+    expect(globals.__aedPwned).toBeUndefined();
   });
 
   it('leaves no script, frame, object, image, form control, style or handler', () => {

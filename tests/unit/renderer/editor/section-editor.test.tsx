@@ -9,58 +9,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OPEN_LINK_FORM_COMMAND } from '../../../../renderer/src/editor/commands';
 import type { SectionEditorProps } from '../../../../renderer/src/editor/SectionEditor';
 import { SectionEditor } from '../../../../renderer/src/editor/SectionEditor';
+import { b, editorState, p } from '../../../fixtures/export/editor-state';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const STORED = JSON.stringify({
-  root: {
-    type: 'root',
-    version: 1,
-    format: '',
-    indent: 0,
-    direction: null,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        format: '',
-        indent: 0,
-        direction: null,
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          {
-            type: 'text',
-            version: 1,
-            text: 'Plain ',
-            format: 0,
-            style: '',
-            mode: 'normal',
-            detail: 0,
-          },
-          {
-            type: 'text',
-            version: 1,
-            text: 'bold',
-            format: 1,
-            style: '',
-            mode: 'normal',
-            detail: 0,
-          },
-          {
-            type: 'text',
-            version: 1,
-            text: ' words here',
-            format: 0,
-            style: '',
-            mode: 'normal',
-            detail: 0,
-          },
-        ],
-      },
-    ],
-  },
-});
+const STORED = editorState(p('Plain ', b('bold'), ' words here'));
 
 let container: HTMLElement;
 let root: Root;
