@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, type ExportDocument } from '../../../../shared/export/document';
+import { buildDocument } from '../../../../shared/export/document';
+import type { ExportDocument } from '../../../../shared/export/document-model';
 import { renderDocx } from '../../../../shared/export/docx';
 import {
   exportFixture,
