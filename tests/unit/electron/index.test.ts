@@ -93,7 +93,10 @@ describe('main process start-up', () => {
     });
     const { requestId } = win.webContents.send.mock.calls[0]![1] as { requestId: string };
     const answer = fake.ipcHandlers.get('app:ready-to-close')!;
-    const event = (url: string) => ({ senderFrame: { url, parent: null }, sender: { id: win.webContents.id } });
+    const event = (url: string) => ({
+      senderFrame: { url, parent: null },
+      sender: { id: win.webContents.id },
+    });
     // A foreign frame cannot close the window early.
     await expect(answer(event('https://evil.example/'), { requestId })).rejects.toThrow();
     expect(win.destroyed).toBe(false);
