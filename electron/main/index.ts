@@ -15,6 +15,7 @@ import type { CloseGuard } from './close-handshake';
 import { createAppBackupService, createIpcHandlers } from './ipc-handlers';
 import { registerIpcHandlers, sendIpcEvent } from './ipc-registry';
 import { createMainWindow } from './main-window';
+import { watchRenderer } from './renderer-watchdog';
 import { denyPermissions } from './permissions';
 import { claimSingleInstance, focusWindow } from './single-instance';
 import { pinUserDataPath } from './user-data';
@@ -56,6 +57,10 @@ function openMainWindow(): void {
       send: (channel, payload) => sendIpcEvent(contents, channel, payload),
     }),
   );
+  watchRenderer(win, {
+    ask: (options) => dialog.showMessageBox(win, options),
+    quit: () => app.quit(),
+  });
   win.on('closed', () => {
     closeGuards.delete(contentsId);
     if (mainWindow === win) mainWindow = undefined;

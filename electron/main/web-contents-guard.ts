@@ -1,15 +1,12 @@
 /** Keeps every webContents on the app's origin: no navigation away, no new windows, no webviews. */
 import type { WebContents } from 'electron';
+import { safeLinkUrl } from '../../shared/link-url';
 import { isAppOriginUrl } from './app-identity';
 
-/** Links the system may open for the user (the browser, the mail client). Nothing else leaves. */
+/** Links the system may open for the user (the browser, the mail client): the editor's own rule,
+ * since a link reaching main may come from a pasted or imported document. Nothing else leaves. */
 export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'mailto:';
-  } catch {
-    return false;
-  }
+  return safeLinkUrl(url) !== null;
 }
 
 export type OpenExternal = (url: string) => Promise<void>;
@@ -20,7 +17,9 @@ export function guardWebContents(
   openExternal: OpenExternal,
 ): void {
   const sendOut = (url: string): void => {
-    if (isExternalLinkAllowed(url)) openExternal(url).catch(() => undefined);
+    // Only the cleaned form leaves: a mailto: link's attach= or cc= never reaches the mail client.
+    const safe = safeLinkUrl(url);
+    if (safe !== null) openExternal(safe).catch(() => undefined);
   };
 
   contents.on('will-navigate', (event) => {

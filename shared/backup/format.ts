@@ -47,6 +47,9 @@ export interface BackupLimits {
   maxDraftJsonBytes: number;
   /** One attached file. */
   maxAttachmentBytes: number;
+  /** How many times an entry of {@link BackupLimits.ratioCheckBytes} or more may expand. */
+  maxCompressionRatio: number;
+  ratioCheckBytes: number;
 }
 
 export const DEFAULT_BACKUP_LIMITS: Readonly<BackupLimits> = {
@@ -55,6 +58,9 @@ export const DEFAULT_BACKUP_LIMITS: Readonly<BackupLimits> = {
   maxEntries: 10_000,
   maxManifestBytes: 8 * MiB,
   maxDraftJsonBytes: 256 * MiB,
+  // Honest JSON, even many near-identical versions of one draft, stays far below this.
+  maxCompressionRatio: 400,
+  ratioCheckBytes: 8 * MiB,
   maxAttachmentBytes: 256 * MiB,
 };
 

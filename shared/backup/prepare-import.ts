@@ -4,6 +4,7 @@
  * ids), so an import can never collide with or overwrite a draft already in the library, even
  * when the same backup is imported twice. Pure: the renderer writes the result in one transaction.
  */
+import { editorStateWithoutInlineStyles } from '../inline-styles';
 import type { DraftRecord, SectionRecord } from '../model';
 import type { Backup, BackupSnapshotRecord } from './format';
 
@@ -34,7 +35,8 @@ export interface PreparedImport {
 }
 
 /**
- * Prepares a backup's drafts for import as new drafts. Titles and content stay as they are. An
+ * Prepares a backup's drafts for import as new drafts. Titles and content stay as they are (but
+ * for inline styles, which this editor never writes). An
  * imported draft is live (out of the trash, since importing it is asking for it back) and its
  * `updatedAt` is the import time, so it appears at the top of the library where the teacher
  * looks for it; sections and snapshots keep their own times.
@@ -54,7 +56,13 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
   for (const item of backup.drafts) {
     const draftId = fresh();
     draftIds.set(item.draft.id, draftId);
-    const moveSection = (s: SectionRecord): SectionRecord => ({ ...structuredClone(s), draftId });
+    // Inline styles are dropped: this editor makes none, so a backup carrying them was edited to
+    // hide text on screen that its export would still print.
+    const moveSection = (s: SectionRecord): SectionRecord => ({
+      ...structuredClone(s),
+      draftId,
+      editorState: editorStateWithoutInlineStyles(s.editorState),
+    });
     out.drafts.push({
       ...structuredClone(item.draft),
       id: draftId,

@@ -52,6 +52,8 @@ export function zipLimitsFor(limits: BackupLimits): ZipLimits {
     maxFileBytes: limits.maxFileBytes,
     maxEntries: limits.maxEntries,
     maxTotalBytes: limits.maxTotalBytes,
+    maxCompressionRatio: limits.maxCompressionRatio,
+    ratioCheckBytes: limits.ratioCheckBytes,
     maxEntryBytes: (name) =>
       name === MANIFEST_PATH
         ? limits.maxManifestBytes

@@ -9,6 +9,17 @@
  * FORMAT_VERSION instead (see migrations.ts).
  */
 import { z } from 'zod';
+import {
+  MAX_EDITOR_STATE_CHARS,
+  MAX_FIELD_CHARS,
+  MAX_KEYS_PER_SECTION,
+  MAX_LABEL_CHARS,
+  MAX_SECTIONS,
+  MAX_SECTION_TEXT_CHARS,
+  MAX_SNAPSHOTS,
+  MAX_TITLE_CHARS,
+  editorStateLimitProblem,
+} from '../content-limits';
 import { MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from '../model';
 import type { CriterionAssessment, DraftRecord, FieldValue, SectionRecord } from '../model';
 
@@ -37,26 +48,47 @@ const timestampSchema = z.number().int().nonnegative();
 
 const countSchema = z.number().int().nonnegative();
 
-export const fieldValueSchema = z.union([z.string(), z.number(), z.null()]);
+export const fieldValueSchema = z.union([z.string().max(MAX_FIELD_CHARS), z.number(), z.null()]);
 
 export const criterionAssessmentSchema = z.enum(['not-yet', 'partly', 'met']);
 
 /** True when the text is JSON whose top level is an object with a `root` object (Lexical). */
 export function isLexicalStateJson(text: string): boolean {
+  return parseLexicalState(text) !== undefined;
+}
+
+function parseLexicalState(text: string): { root: object } | undefined {
   try {
     const data: unknown = JSON.parse(text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
     const root = (data as { root?: unknown }).root;
-    return typeof root === 'object' && root !== null && !Array.isArray(root);
+    return typeof root === 'object' && root !== null && !Array.isArray(root)
+      ? (data as { root: object })
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Lexical's serialized editor state: a string, itself JSON with a `root` object; or null. */
+/**
+ * Lexical's serialized editor state: a string, itself JSON with a `root` object, within the
+ * content limits (depth, tables, size: shared/content-limits.ts); or null.
+ */
 export const editorStateSchema = z
   .string()
-  .refine(isLexicalStateJson, 'the editor state is not Lexical JSON with a root object')
+  .max(MAX_EDITOR_STATE_CHARS)
+  .superRefine((text, ctx) => {
+    const state = parseLexicalState(text);
+    if (state === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the editor state is not Lexical JSON with a root object',
+      });
+      return;
+    }
+    const problem = editorStateLimitProblem(state);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the section holds ${problem}` });
+  })
   .nullable();
 
 /**
@@ -70,12 +102,17 @@ function idRecord<T extends z.ZodType>(value: T) {
       (raw) => typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, '__proto__'),
       'a key named __proto__',
     )
+    .refine(
+      (raw) =>
+        typeof raw !== 'object' || raw === null || Object.keys(raw).length <= MAX_KEYS_PER_SECTION,
+      `more than ${MAX_KEYS_PER_SECTION} entries`,
+    )
     .pipe(z.record(templateIdSchema, value));
 }
 
 export const draftRecordSchema = z.strictObject({
   id: recordIdSchema,
-  title: z.string(),
+  title: z.string().max(MAX_TITLE_CHARS),
   templateId: templateIdSchema,
   templateVersion: z.number().int().positive(),
   createdAt: timestampSchema,
@@ -88,10 +125,10 @@ export const sectionRecordSchema = z.strictObject({
   draftId: recordIdSchema,
   sectionId: templateIdSchema,
   editorState: editorStateSchema,
-  text: z.string(),
+  text: z.string().max(MAX_SECTION_TEXT_CHARS),
   wordCount: countSchema,
   fields: idRecord(fieldValueSchema),
-  domains: z.array(templateIdSchema),
+  domains: z.array(templateIdSchema).max(MAX_KEYS_PER_SECTION),
   criteria: idRecord(criterionAssessmentSchema),
   updatedAt: timestampSchema,
 });
@@ -102,7 +139,7 @@ export const snapshotKindSchema = z.enum(['auto', 'manual', 'submission', 'befor
 /** How a submission was sent, so it can be exported again exactly. */
 export const submissionInfoSchema = z.strictObject({
   format: z.enum(['docx', 'pdf']),
-  fileName: z.string().min(1),
+  fileName: z.string().min(1).max(255),
 });
 
 /**
@@ -114,10 +151,10 @@ export const snapshotRecordSchema = z.strictObject({
   draftId: recordIdSchema,
   createdAt: timestampSchema,
   kind: snapshotKindSchema,
-  label: z.string(),
+  label: z.string().max(MAX_LABEL_CHARS),
   wordCount: countSchema,
   draft: draftRecordSchema,
-  sections: z.array(sectionRecordSchema),
+  sections: z.array(sectionRecordSchema).max(MAX_SECTIONS),
   submission: submissionInfoSchema.optional(),
 });
 
@@ -129,8 +166,8 @@ export type BackupSnapshotRecord = z.infer<typeof snapshotRecordSchema>;
  */
 export const draftFileSchema = z.strictObject({
   draft: draftRecordSchema,
-  sections: z.array(sectionRecordSchema),
-  snapshots: z.array(snapshotRecordSchema),
+  sections: z.array(sectionRecordSchema).max(MAX_SECTIONS),
+  snapshots: z.array(snapshotRecordSchema).max(MAX_SNAPSHOTS),
 });
 
 export type DraftFile = z.infer<typeof draftFileSchema>;

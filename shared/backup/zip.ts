@@ -144,6 +144,13 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** The largest uncompressed size allowed for an entry of this name. */
   maxEntryBytes: (name: string) => number;
+  /**
+   * The most an entry of at least {@link ZipLimits.ratioCheckBytes} may expand (uncompressed
+   * size ÷ compressed size). Deflate reaches ~1032× only on runs of one byte: a few hundred KB
+   * that declare hundreds of MiB are a zip bomb, refused before they take the memory.
+   */
+  maxCompressionRatio: number;
+  ratioCheckBytes: number;
 }
 
 /** One entry of the central directory, checked but not yet inflated. */
@@ -262,6 +269,15 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): ZipDirectory {
     const limit = limits.maxEntryBytes(name);
     if (size > limit) {
       fail('too-large', `"${name}" would be ${mib(size)}; the limit is ${mib(limit)}`);
+    }
+    if (
+      size >= limits.ratioCheckBytes &&
+      size > limits.maxCompressionRatio * Math.max(compressedSize, 1)
+    ) {
+      fail(
+        'too-large',
+        `"${name}" would expand ${Math.round(size / Math.max(compressedSize, 1))} times, to ${mib(size)}: no real backup does`,
+      );
     }
     total += size;
     if (total > limits.maxTotalBytes) {

@@ -31,7 +31,15 @@ export function App({ services }: { services: Services }) {
             view={route.view}
           />
         ) : (
-          <LibraryScreen />
+          <>
+            {route.brokenLink ? (
+              <p role="alert" className="alert">
+                That link could not be opened: it is damaged or incomplete. Your drafts are listed
+                below; open the one you wanted from here.
+              </p>
+            ) : null}
+            <LibraryScreen />
+          </>
         )}
       </AnnouncerProvider>
     </ServicesContext.Provider>

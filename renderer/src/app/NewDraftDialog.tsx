@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { builtInTemplates, DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import { MAX_TITLE_CHARS } from '../../../shared/content-limits';
 import { Dialog } from './Dialog';
 
 interface NewDraftDialogProps {
@@ -47,6 +48,7 @@ function NewDraftForm({
         <span className="field-label">Title</span>
         <input
           type="text"
+          maxLength={MAX_TITLE_CHARS}
           value={title}
           autoFocus
           placeholder="e.g. AED 2026–27 — Jane Smith"

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MAX_TITLE_CHARS } from '../../../shared/content-limits';
 import { Dialog } from './Dialog';
 
 interface RenameDialogProps {
@@ -36,7 +37,13 @@ function RenameForm({
     <form className="form" onSubmit={submit}>
       <label className="field">
         <span className="field-label">Title</span>
-        <input type="text" value={title} autoFocus onChange={(e) => setTitle(e.target.value)} />
+        <input
+          type="text"
+          maxLength={MAX_TITLE_CHARS}
+          value={title}
+          autoFocus
+          onChange={(e) => setTitle(e.target.value)}
+        />
       </label>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>

@@ -1,4 +1,5 @@
 import { useCallback, useId, useState } from 'react';
+import { MAX_FIELD_CHARS } from '../../../shared/content-limits';
 import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../shared/model';
 import type { Template, TemplateField, WordGuide as WordGuideType } from '../../../shared/template';
 import { wordGuideStatus } from '../../../shared/word-count';
@@ -245,6 +246,7 @@ function FieldInput({
       <input
         type="text"
         disabled={disabled}
+        maxLength={MAX_FIELD_CHARS}
         value={value ?? ''}
         aria-describedby={describedBy}
         onChange={(e) => onChange(field.id, e.target.value)}

@@ -3,14 +3,21 @@ import { parsePrintHash, type PrintParams } from './print/print-route';
 
 /** Where the participant is; it lives in the URL hash so a reload and Back both work. */
 export type Route =
-  | { name: 'library' }
+  /** `brokenLink`: the address could not be read (e.g. a cut-off `%E0%A4%A`), so the library shows instead. */
+  | { name: 'library'; brokenLink?: true }
   | { name: 'draft'; draftId: string; sectionId: string | null; view: 'section' | 'changes' }
   | { name: 'print'; params: PrintParams };
 
 export function parseRoute(hash: string): Route {
   const print = parsePrintHash(hash);
   if (print) return { name: 'print', params: print };
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A malformed %-escape (a link cut short when pasted, or typed by hand) names nothing.
+    return { name: 'library', brokenLink: true };
+  }
   if (parts[0] === 'draft' && parts[1]) {
     return {
       name: 'draft',

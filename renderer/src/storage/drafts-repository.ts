@@ -1,3 +1,4 @@
+import { MAX_TITLE_CHARS } from '../../../shared/content-limits';
 import type { DraftRecord, SectionPatch, SectionRecord } from '../../../shared/model';
 import { emptySection } from '../../../shared/model';
 import type { Template } from '../../../shared/template';
@@ -76,8 +77,10 @@ export interface DraftsRepository {
   saveSection: (draftId: string, sectionId: string, patch: SectionPatch) => Promise<void>;
 }
 
+/** A title as stored: trimmed, never empty, and within the limit a backup accepts (a title
+ * longer than that would make the draft impossible to back up). */
 export function normalizeTitle(title: string): string {
-  return title.trim() || UNTITLED_DRAFT;
+  return (title.trim() || UNTITLED_DRAFT).slice(0, MAX_TITLE_CHARS).trimEnd();
 }
 
 export function createDraftsRepository(

@@ -98,3 +98,12 @@ describe('navigation guard', () => {
     expect(isExternalLinkAllowed('ftp://a.b/')).toBe(false);
   });
 });
+
+describe('mailto: links handed to the system', () => {
+  it('opens only the address, subject and body, and nothing for a bare attach=', () => {
+    const { open, openExternal } = setUp();
+    open('mailto:?attach=/etc/passwd');
+    open('mailto:lead@hub.example?attach=/etc/passwd&subject=My%20AED');
+    expect(openExternal.mock.calls).toEqual([['mailto:lead@hub.example?subject=My%20AED']]);
+  });
+});

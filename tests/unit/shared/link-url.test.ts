@@ -1,6 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { isAllowedLinkUrl, normalizeLinkInput } from '../../../shared/link-url';
+import {
+  exportableLinkUrl,
+  isAllowedLinkUrl,
+  normalizeLinkInput,
+  safeLinkUrl,
+} from '../../../shared/link-url';
 
 describe('isAllowedLinkUrl', () => {
   it.each([
@@ -53,5 +58,38 @@ describe('normalizeLinkInput (the link form)', () => {
     '',
   ])('refuses %j', (input) => {
     expect(normalizeLinkInput(input)).toBeNull();
+  });
+});
+
+describe('safeLinkUrl (what leaves the app: exports, the system browser and mail client)', () => {
+  it('keeps a mailto: address with its subject and body only', () => {
+    expect(
+      safeLinkUrl('mailto:lead@hub.example?subject=AED%20draft&body=Hello&attach=/etc/passwd'),
+    ).toBe('mailto:lead@hub.example?subject=AED%20draft&body=Hello');
+    expect(safeLinkUrl('mailto:lead@hub.example?cc=someone@else.example&bcc=x@y.example')).toBe(
+      'mailto:lead@hub.example',
+    );
+    expect(safeLinkUrl('mailto:lead@hub.example')).toBe('mailto:lead@hub.example');
+  });
+
+  it('refuses a mailto: that is nothing but smuggled parameters', () => {
+    expect(safeLinkUrl('mailto:?attach=/etc/passwd')).toBeNull();
+    expect(safeLinkUrl('mailto:?subject=Hi')).toBe('mailto:?subject=Hi');
+  });
+
+  it('passes https: links as parsed and refuses what isAllowedLinkUrl refuses', () => {
+    expect(safeLinkUrl('https://www.ncetm.org.uk/a?b=1')).toBe('https://www.ncetm.org.uk/a?b=1');
+    expect(safeLinkUrl('https://example.org')).toBe('https://example.org');
+    expect(safeLinkUrl('javascript:alert(1)')).toBeNull();
+    expect(safeLinkUrl('file:///etc/passwd')).toBeNull();
+  });
+
+  it('is what the link form and the exporters use', () => {
+    expect(normalizeLinkInput('mailto:a@b.example?attach=C:\\secret.docx')).toBe(
+      'mailto:a@b.example',
+    );
+    expect(exportableLinkUrl('mailto:a@b.example?attach=/etc/passwd&subject=x')).toBe(
+      'mailto:a@b.example?subject=x',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { prepareImport, readBackup, writeBackup } from '../../../../shared/backup';
+import { editorStateWithoutInlineStyles } from '../../../../shared/inline-styles';
 import type { DraftRecord } from '../../../../shared/model';
 import { sanitizeFileName } from '../../../../shared/export/file-name';
 import { formatIsoDate } from '../../../../shared/export/text';
@@ -92,7 +93,11 @@ export async function replaceFromBackup(
   const source = result.backup.drafts[0]!;
   await rewriteDraft(deps, draftId, {
     kind: 'replace',
-    sections: source.sections,
+    // As on import: inline styles are dropped (this editor makes none; they can hide exported text).
+    sections: source.sections.map((s) => ({
+      ...s,
+      editorState: editorStateWithoutInlineStyles(s.editorState),
+    })),
     sourceTitle: source.draft.title,
   });
 }

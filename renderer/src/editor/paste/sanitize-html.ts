@@ -1,4 +1,4 @@
-import { isAllowedLinkUrl } from '../../../../shared/link-url';
+import { safeLinkUrl } from '../../../../shared/link-url';
 import type { Emphasis, EmphasisFromStyle } from './css-declarations';
 import { emphasisFromStyle } from './css-declarations';
 
@@ -212,10 +212,10 @@ class Sanitizer {
     let container: Node = target;
     let inner = context;
     if (tag === 'a') {
-      const href = source.getAttribute('href')?.trim() ?? '';
+      const href = safeLinkUrl(source.getAttribute('href')?.trim() ?? '');
       // A link survives only with an allowed URL and not inside another link; otherwise its
       // text stays and the link goes (javascript:, data:, vbscript:, http:, "#_Toc…").
-      if (!context.inLink && isAllowedLinkUrl(href)) {
+      if (!context.inLink && href !== null) {
         const link = this.out.createElement('a');
         link.setAttribute('href', href);
         target.appendChild(link);

@@ -392,6 +392,120 @@ describe('a backup from a newer AED Writer', () => {
   });
 });
 
+const section0 = (j: Record<string, Json>) => (j.sections as Json[])[0] as Record<string, Json>;
+const stateWith = (...blocks: Json[]) =>
+  JSON.stringify({ root: { type: 'root', children: blocks } });
+const cell = (extra: Record<string, Json> = {}): Json => ({
+  type: 'tablecell',
+  children: [],
+  ...extra,
+});
+const row = (cells: Json[]): Json => ({ type: 'tablerow', children: cells });
+function nestedList(depth: number): Json {
+  let node: Json = { type: 'listitem', children: [{ type: 'text', text: 'deep' }] };
+  for (let i = 0; i < depth; i++) {
+    node = { type: 'listitem', children: [{ type: 'list', listType: 'bullet', children: [node] }] };
+  }
+  return { type: 'list', listType: 'bullet', children: [node] };
+}
+
+describe('content past the limits a draft can hold (it would import, then hang the app)', () => {
+  it.each<[string, (json: Record<string, Json>) => void, RegExp]>([
+    [
+      'a table cell spanning 1e9 columns',
+      (j) =>
+        void (section0(j).editorState = stateWith({
+          type: 'table',
+          children: [row([cell({ colSpan: 1e9 })])],
+        })),
+      /spanning too many columns/,
+    ],
+    [
+      'a table cell spanning 1e9 rows',
+      (j) =>
+        void (section0(j).editorState = stateWith({
+          type: 'table',
+          children: [row([cell({ rowSpan: 1e9 })])],
+        })),
+      /spanning too many rows/,
+    ],
+    [
+      'a table column 1e9 pixels wide',
+      (j) =>
+        void (section0(j).editorState = stateWith({
+          type: 'table',
+          colWidths: [1e9],
+          children: [row([cell()])],
+        })),
+      /impossible width/,
+    ],
+    [
+      'a table row of 2,000 cells',
+      (j) =>
+        void (section0(j).editorState = stateWith({
+          type: 'table',
+          children: [row(Array.from({ length: 2000 }, () => cell()))],
+        })),
+      /row of more than 63 cells/,
+    ],
+    [
+      'lists nested 1,000 deep',
+      (j) => void (section0(j).editorState = stateWith(nestedList(1000))),
+      /nested more than/,
+    ],
+    [
+      'a 50 MB section text',
+      (j) => void (section0(j).text = 'x'.repeat(50 * 1024 * 1024)),
+      /sections\[0\]\.text/,
+    ],
+    [
+      'a 50 MB title',
+      (j) => void ((j.draft as Record<string, Json>).title = 'x'.repeat(50 * 1024 * 1024)),
+      /draft\.title/,
+    ],
+    [
+      '20,000 versions',
+      (j) =>
+        void (j.snapshots = Array.from({ length: 20_000 }, (_, i) => ({
+          ...((j.snapshots as Json[])[0] as Record<string, Json>),
+          id: `v${i}`,
+        }))),
+      /snapshots/,
+    ],
+    [
+      '50,000 sections the template does not have',
+      (j) =>
+        void (j.sections = Array.from({ length: 50_000 }, (_, i) => ({
+          ...section0(j),
+          sectionId: `extra-${i}`,
+        }))),
+      /sections/,
+    ],
+  ])('%s → invalid-content, with what is wrong', async (_, change, detail) => {
+    const result = await read(await withDraftJson(change), {
+      maxDraftJsonBytes: 512 * 1024 * 1024,
+      maxTotalBytes: 1024 * 1024 * 1024,
+      maxFileBytes: 1024 * 1024 * 1024,
+    });
+    expectRefused(result, 'invalid-content');
+    if (!result.ok) expect(result.error.detail).toMatch(detail);
+  });
+
+  it('lists nested 20 deep and a 63-column table are still fine', async () => {
+    const ok = await read(
+      await withDraftJson(
+        (j) =>
+          void (section0(j).editorState = stateWith(nestedList(19), {
+            type: 'table',
+            colWidths: Array.from({ length: 63 }, () => 120),
+            children: [row(Array.from({ length: 63 }, () => cell({ colSpan: 1, rowSpan: 1 })))],
+          })),
+      ),
+    );
+    expect(ok.ok).toBe(true);
+  });
+});
+
 describe('zip bombs and oversized files', () => {
   it('an entry declaring a huge size is refused before anything is inflated', async () => {
     const bytes = original.slice();
@@ -428,6 +542,41 @@ describe('zip bombs and oversized files', () => {
     ]);
     const started = Date.now();
     expect(expectRefused(await read(zip), 'too-large')).toMatch(/holds more than it declares/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a small entry that declares it inflates to hundreds of MiB is refused before inflating', async () => {
+    // 64 KB that inflate to 64 MiB, listed with its true size (the same ratio as the 0.5 MB
+    // file that inflated to 510 MiB): refused on the sizes alone, before any of it is inflated.
+    const name = 'drafts/d1/files/bomb';
+    const huge = new Uint8Array(64 * 1024 * 1024);
+    const data = deflateSync(huge, { level: 9 });
+    const listed = await relist([...entries, { name, bytes: new Uint8Array(0) }]);
+    const manifest = listed.find((e) => e.name === 'manifest.json')!;
+    const json = readJson(manifest) as {
+      entries: { path: string; size: number; sha256: string }[];
+    };
+    const item = json.entries.find((e) => e.path === name)!;
+    item.size = huge.length;
+    item.sha256 = '0'.repeat(64);
+    const zip = rawZip([
+      ...storedEntries(
+        listed
+          .filter((e) => e.name !== name)
+          .map((e) => (e.name === 'manifest.json' ? jsonEntry('manifest.json', json) : e)),
+      ),
+      { name, data, method: 8, crc: 0, size: huge.length },
+    ]);
+    const started = Date.now();
+    expect(
+      expectRefused(
+        await read(zip, {
+          maxTotalBytes: 1024 * 1024 * 1024,
+          maxAttachmentBytes: 1024 * 1024 * 1024,
+        }),
+        'too-large',
+      ),
+    ).toMatch(/too large to open safely/);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

@@ -290,6 +290,76 @@ async function jsonTypes(count: number): Promise<Mutant[]> {
   return out;
 }
 
+/**
+ * Content of the right types but past the limits a draft may hold (shared/content-limits.ts):
+ * huge table spans, widths and rows, lists nested past the limit, long titles and labels, too
+ * many sections or versions. Each would import and then hang or bloat the app.
+ */
+async function pastLimits(count: number): Promise<Mutant[]> {
+  const out: Mutant[] = [];
+  const parsed = new Map(
+    draftJsonNames().map((name) => [name, readJson(entries.find((e) => e.name === name)!)]),
+  );
+  const state = (...blocks: Json[]) => JSON.stringify({ root: { type: 'root', children: blocks } });
+  const table = (rows: Json[], extra: Record<string, Json> = {}): Json => ({
+    type: 'table',
+    children: rows,
+    ...extra,
+  });
+  const row = (cells: number, extra: Record<string, Json> = {}): Json => ({
+    type: 'tablerow',
+    children: Array.from({ length: cells }, () => ({ type: 'tablecell', children: [], ...extra })),
+  });
+  const list = (depth: number): Json => {
+    let node: Json = { type: 'listitem', children: [] };
+    for (let i = 0; i < depth; i++) {
+      node = { type: 'listitem', children: [{ type: 'list', children: [node] }] };
+    }
+    return { type: 'list', children: [node] };
+  };
+  const huge = () => pick([64, 1000, 1e6, 1e9, 2 ** 31, Number.MAX_SAFE_INTEGER]);
+  const changes: Array<(json: Record<string, Json>) => void> = [
+    (j) => void (firstSection(j).editorState = state(table([row(1, { colSpan: huge() })]))),
+    (j) => void (firstSection(j).editorState = state(table([row(1, { rowSpan: 2000 + huge() })]))),
+    (j) => void (firstSection(j).editorState = state(table([row(1, { width: 1e4 + huge() })]))),
+    (j) =>
+      void (firstSection(j).editorState = state(table([row(1)], { colWidths: [1e4 + huge()] }))),
+    (j) => void (firstSection(j).editorState = state(table([row(64 + rand.int(3000))]))),
+    (j) => void (firstSection(j).editorState = state(list(21 + rand.int(900)))),
+    (j) => void ((j.draft as Record<string, Json>).title = 'x'.repeat(501 + rand.int(100_000))),
+    (j) =>
+      void (j.sections = Array.from({ length: 201 + rand.int(2000) }, (_, i) => ({
+        ...firstSection(j),
+        sectionId: `extra-${i}`,
+      }))),
+    (j) =>
+      void (firstSection(j).fields = Object.fromEntries(
+        Array.from({ length: 501 + rand.int(1000) }, (_, i) => [`f${i}`, 'x']),
+      )),
+    (j) => {
+      const snapshot = (j.snapshots as Json[])[0] as Record<string, Json> | undefined;
+      if (snapshot) snapshot.label = 'x'.repeat(1001 + rand.int(10_000));
+      else (j.draft as Record<string, Json>).title = 'x'.repeat(501);
+    },
+  ];
+  for (let n = 0; n < count; n++) {
+    const name = pick([...parsed.keys()]);
+    const json = structuredClone(parsed.get(name)!) as Record<string, Json>;
+    changes[n % changes.length]!(json);
+    const changed = entries.map((e) => (e.name === name ? jsonEntry(name, json) : e));
+    out.push({
+      kind: 'past-limits',
+      bytes: repack(await relist(changed)),
+      expected: 'invalid-content',
+    });
+  }
+  return out;
+}
+
+function firstSection(json: Record<string, Json>): Record<string, Json> {
+  return (json.sections as Json[])[0] as Record<string, Json>;
+}
+
 function unlisted(count: number): Mutant[] {
   return Array.from({ length: count }, (_, n) => {
     const name = pick([
@@ -406,6 +476,7 @@ async function allMutants(): Promise<Mutant[]> {
     ...manifestFields(),
     ...(await jsonSyntax(60)),
     ...(await jsonTypes(200)),
+    ...(await pastLimits(60)),
     ...unlisted(30),
     ...listingMismatches(40),
     ...hugeSizes(40),

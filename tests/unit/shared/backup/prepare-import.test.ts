@@ -108,4 +108,30 @@ describe('prepareImport', () => {
     const backup = await sampleBackup();
     expect(() => prepareImport(backup, { newId: () => 'same', now: IMPORT_NOW })).toThrow(/twice/);
   });
+
+  it('drops inline styles from imported sections and snapshots (they can hide exported text)', async () => {
+    const backup = await sampleBackup();
+    const hide = (json: string | null) => {
+      const parsed = JSON.parse(json ?? '{"root":{"type":"root","children":[]}}') as {
+        root: { children: unknown[] };
+      };
+      parsed.root.children.push({
+        type: 'paragraph',
+        children: [{ type: 'text', text: 'hidden', style: 'font-size:0;color:transparent' }],
+      });
+      return JSON.stringify(parsed);
+    };
+    const item = backup.drafts[0]!;
+    item.sections[0]!.editorState = hide(item.sections[0]!.editorState);
+    const snapshotSection = item.snapshots[0]?.sections[0];
+    if (snapshotSection) snapshotSection.editorState = hide(snapshotSection.editorState);
+
+    const prepared = prepareImport(backup, { newId: counter(), now: IMPORT_NOW });
+    const states = [
+      ...prepared.sections.map((s) => s.editorState),
+      ...prepared.snapshots.flatMap((s) => s.sections.map((x) => x.editorState)),
+    ].join('\n');
+    expect(states).toContain('"hidden"');
+    expect(states).not.toContain('font-size:0');
+  });
 });
