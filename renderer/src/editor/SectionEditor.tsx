@@ -21,6 +21,7 @@ import {
 } from './plugins/BehaviourPlugins';
 import type { SnapshotProducer } from './plugins/ChangePlugin';
 import { ChangePlugin } from './plugins/ChangePlugin';
+import { StoredStatePlugin } from './plugins/StoredStatePlugin';
 import { theme } from './theme';
 import { Toolbar } from './toolbar/Toolbar';
 import './section-editor.css';
@@ -69,12 +70,15 @@ export function SectionEditor({
   readOnly = false,
 }: SectionEditorProps) {
   const contentId = `${useId()}-section-editor`;
+  const [storedState] = useState(initialState);
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: EDITOR_NAMESPACE,
     nodes,
     theme,
     onError,
-    editorState: initialState ?? undefined,
+    // A stored state is loaded by StoredStatePlugin once the plugins have registered; without
+    // one the editor starts with an empty paragraph.
+    editorState: storedState === null ? undefined : null,
     editable: !readOnly,
   }));
 
@@ -122,6 +126,9 @@ export function SectionEditor({
         <HtmlPastePlugin />
         <LinkSafetyPlugin />
         <LinkShortcutPlugin />
+        {/* Effects run in this order: the stored state goes in after the plugins above have
+            registered, and before ChangePlugin starts listening (so loading is not a change). */}
+        {storedState === null ? null : <StoredStatePlugin state={storedState} />}
         <ChangePlugin onChange={onChange} onWordCount={onWordCount} />
       </div>
     </LexicalComposer>
