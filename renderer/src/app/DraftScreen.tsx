@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SectionRecord } from '../../../shared/model';
 import type { SnapshotRecord } from '../storage/snapshot-types';
 import type { Template } from '../../../shared/template';
@@ -399,7 +400,9 @@ const SectionLoader = memo(function SectionLoader(
     queue
       .flush()
       .then(() => drafts.getSection(draftId, sectionId))
-      .then((r) => active && setRecord(r ?? null))
+      // Rendered at once, effects and all: the editor's plugins register and the stored text goes
+      // in within this task, so the first frame shows the section, not an empty editor.
+      .then((r) => active && flushSync(() => setRecord(r ?? null)))
       .catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       active = false;
