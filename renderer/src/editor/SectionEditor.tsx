@@ -2,7 +2,6 @@ import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
@@ -20,6 +19,7 @@ import {
   TabFocusPlugin,
 } from './plugins/BehaviourPlugins';
 import type { SnapshotProducer } from './plugins/ChangePlugin';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { ChangePlugin } from './plugins/ChangePlugin';
 import { StoredStatePlugin } from './plugins/StoredStatePlugin';
 import { theme } from './theme';
@@ -116,7 +116,7 @@ export function SectionEditor({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
+        <BoundedHistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedLinkUrl} />
         {/* Tab moves focus out of a table (UI-CONTRACT); arrow keys move between cells. */}
