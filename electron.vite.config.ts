@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererBuild, rendererPlugins } from './vite.renderer.config';
+import { rendererBuild, rendererPlugins } from './vite.renderer.config.ts';
 
 // electron-vite only auto-detects src/{main,preload,renderer}; our folders say where code runs,
 // so each entry is named here.

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { BuildEnvironmentOptions, PluginOption } from 'vite';
-import { checkBuiltInTemplate } from './shared/template';
+import { checkBuiltInTemplate } from './shared/template.ts';
 
 const TEMPLATE_FILE = /[\\/]resources[\\/]templates[\\/][^\\/]+\.json$/;
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { rendererBuild, rendererPlugins } from './vite.renderer.config';
+import { rendererBuild, rendererPlugins } from './vite.renderer.config.ts';
 
 // The web build: the same renderer, served as a static site with relative asset paths.
 export default defineConfig({
