@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { readBackup } from '../../shared/backup';
 import type { BackupWriteAutoArgs, BackupWriteAutoResult } from '../../shared/ipc';
 import { backupDraftKey, backupFileName } from './backup-file-name';
 import { BACKUPS_KEPT_PER_DRAFT, rotateBackups } from './backup-rotation';
@@ -23,6 +24,8 @@ export interface BackupServiceOptions {
   writeOptions?: WriteBackupOptions;
   /** Where problems that need no alert go (an old backup that could not be deleted). */
   warn?: (message: string, detail?: unknown) => void;
+  /** This AED Writer's version, for reading the backups it is handed (see `writeAutoBackup`). */
+  appVersion: string;
 }
 
 export interface BackupService {
@@ -35,7 +38,11 @@ export interface BackupService {
    * read-only choice fails now, not silently at every later backup). Rejects with a sentence.
    */
   setFolder(folder: string): Promise<void>;
-  /** Writes a draft's backup and rotates that draft's backups; never rejects. */
+  /**
+   * Writes a draft's backup and rotates that draft's backups; never rejects. The bytes must be a
+   * whole, readable backup of exactly `draftId`: rotation deletes that draft's oldest backups,
+   * so a renderer's word alone (a wrong id, a broken file) must not cost a good one.
+   */
   writeAutoBackup(args: BackupWriteAutoArgs): Promise<BackupWriteAutoResult>;
   /** Whether a backup or settings operation is under way (quitting should wait for it). */
   readonly busy: boolean;
@@ -79,6 +86,21 @@ export function describeFolderError(error: unknown, folder: string): string {
 
 function sentence(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why `bytes` is not a backup of `draftId` alone, or null when it is. */
+async function notABackupOf(
+  bytes: Uint8Array,
+  draftId: string,
+  appVersion: string,
+): Promise<string | null> {
+  const read = await readBackup(bytes, { appVersion });
+  if (!read.ok) return `The backup could not be checked (${read.error.detail}).`;
+  const ids = read.backup.drafts.map((d) => d.draft.id);
+  if (ids.length !== 1 || ids[0] !== draftId) {
+    return 'The backup does not hold the draft it was made for, so it was not written.';
+  }
+  return null;
 }
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
@@ -142,6 +164,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       serially(async (): Promise<BackupWriteAutoResult> => {
         let target: string;
         let name: string;
+        const refusal = await notABackupOf(bytes, draftId, options.appVersion);
+        if (refusal) return { ok: false, error: refusal };
         try {
           target = await currentFolder();
           name = backupFileName(title, draftId, now());

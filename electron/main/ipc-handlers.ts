@@ -33,6 +33,7 @@ export function createAppBackupService(): BackupService {
   return createBackupService({
     settingsFile: join(app.getPath('userData'), BACKUP_SETTINGS_FILE_NAME),
     defaultFolder: () => defaultBackupsFolder((name) => app.getPath(name)),
+    appVersion: app.getVersion(),
   });
 }
 

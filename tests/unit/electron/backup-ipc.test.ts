@@ -13,7 +13,9 @@ import type { BrowserWindow } from 'electron';
 import { createBackupFolderActions } from '../../../electron/main/backup-folder-actions';
 import { createAppBackupService, createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { registerIpcHandlers } from '../../../electron/main/ipc-registry';
+import { writeBackup } from '../../../shared/backup';
 import { MAX_AUTO_BACKUP_BYTES } from '../../../shared/ipc';
+import { APP_VERSION, SAMPLE_NOW, smallDraft } from '../../fixtures/backup/sample-drafts';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -32,7 +34,13 @@ afterEach(async () => {
 
 const appFrame = { url: 'app://aed/index.html#/draft/1', parent: null };
 const DRAFT = '3f2a9c1e-7b4d-4e1a-9c3b-2d5e8f6a1b0c';
-const valid = { draftId: DRAFT, title: 'Year 5', bytes: new TextEncoder().encode('PK aedx') };
+// A real backup of that draft: main checks what it is handed before rotating older ones.
+const backupBytes = await writeBackup({
+  drafts: [smallDraft(DRAFT, 'Year 5')],
+  appVersion: APP_VERSION,
+  now: SAMPLE_NOW,
+});
+const valid = { draftId: DRAFT, title: 'Year 5', bytes: backupBytes };
 
 function setUp() {
   const registered = new Map<string, Listener>();
@@ -54,7 +62,7 @@ describe('backup:write-auto', () => {
     const result = (await call('backup:write-auto', appFrame, valid)) as { ok: true; path: string };
     expect(result.ok).toBe(true);
     expect(result.path.startsWith(join(backupsFolder, 'Year 5 - 3f2a9c1e - '))).toBe(true);
-    expect(await readFile(result.path, 'utf8')).toBe('PK aedx');
+    expect(new Uint8Array(await readFile(result.path))).toEqual(backupBytes);
     expect(await folderContents()).toHaveLength(1);
   });
 

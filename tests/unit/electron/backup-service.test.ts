@@ -7,6 +7,8 @@ import { createBackupService } from '../../../electron/main/backup-service';
 import type { BackupServiceOptions } from '../../../electron/main/backup-service';
 import { realFsPromises } from '../../../electron/main/backup-writer';
 import type { BackupFs } from '../../../electron/main/backup-writer';
+import { readBackup, writeBackup } from '../../../shared/backup';
+import { APP_VERSION, SAMPLE_NOW, smallDraft } from '../../fixtures/backup/sample-drafts';
 
 let dir: string;
 let defaultFolder: string;
@@ -22,7 +24,16 @@ afterEach(async () => {
 
 const DRAFT = '3f2a9c1e-7b4d-4e1a-9c3b-2d5e8f6a1b0c';
 const OTHER_DRAFT = '9d8c7b6a-1111-4222-8333-444455556666';
-const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** A real backup of one draft whose title is `title`: main reads what it is handed. */
+const backup = (title: string, draftId = DRAFT) =>
+  writeBackup({ drafts: [smallDraft(draftId, title)], appVersion: APP_VERSION, now: SAMPLE_NOW });
+
+/** The title of the draft in the backup file at `path`. */
+async function titleIn(path: string): Promise<string | undefined> {
+  const read = await readBackup(new Uint8Array(await readFile(path)), { appVersion: APP_VERSION });
+  return read.ok ? read.backup.drafts[0]?.draft.title : `unreadable: ${read.error.detail}`;
+}
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
@@ -36,6 +47,7 @@ function service(options: Partial<BackupServiceOptions> = {}) {
     // Each backup a minute after the last, so names differ and order is known.
     now: () => new Date(2026, 2, 14, 9, minute++, 0),
     warn: vi.fn(),
+    appVersion: APP_VERSION,
     ...options,
   });
 }
@@ -46,33 +58,45 @@ describe('backup service', () => {
     const result = await backups.writeAutoBackup({
       draftId: DRAFT,
       title: 'Year 5',
-      bytes: bytes('v1'),
+      bytes: await backup('v1'),
     });
     const path = join(defaultFolder, 'Year 5 - 3f2a9c1e - 2026-03-14 090000.aedx');
     expect(result).toEqual({ ok: true, path });
-    expect(await readFile(path, 'utf8')).toBe('v1');
+    expect(await titleIn(path)).toBe('v1');
     expect(await backups.getFolder()).toBe(defaultFolder);
   });
 
   it('keeps the newest 10 backups of each draft', async () => {
     const backups = service();
     for (let i = 0; i < 14; i++) {
-      await backups.writeAutoBackup({ draftId: DRAFT, title: 'Mine', bytes: bytes(`v${i}`) });
+      await backups.writeAutoBackup({
+        draftId: DRAFT,
+        title: 'Mine',
+        bytes: await backup(`v${i}`),
+      });
     }
     for (let i = 0; i < 3; i++) {
-      await backups.writeAutoBackup({ draftId: OTHER_DRAFT, title: 'Theirs', bytes: bytes('o') });
+      await backups.writeAutoBackup({
+        draftId: OTHER_DRAFT,
+        title: 'Theirs',
+        bytes: await backup('o', OTHER_DRAFT),
+      });
     }
     const files = await readdir(defaultFolder);
     const mine = files.filter((name) => name.includes('3f2a9c1e')).sort();
     expect(mine).toHaveLength(10);
-    expect(await readFile(join(defaultFolder, mine[0]!), 'utf8')).toBe('v4');
-    expect(await readFile(join(defaultFolder, mine[9]!), 'utf8')).toBe('v13');
+    expect(await titleIn(join(defaultFolder, mine[0]!))).toBe('v4');
+    expect(await titleIn(join(defaultFolder, mine[9]!))).toBe('v13');
     expect(files.filter((name) => name.includes('9d8c7b6a'))).toHaveLength(3);
   });
 
   it('answers a full disk with a sentence, keeping the earlier backups', async () => {
     const good = service();
-    const first = await good.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: bytes('v1') });
+    const first = await good.writeAutoBackup({
+      draftId: DRAFT,
+      title: 'T',
+      bytes: await backup('v1'),
+    });
     const full: BackupFs = {
       ...realFsPromises,
       open: async (path, flags) => {
@@ -88,12 +112,12 @@ describe('backup service', () => {
     const result = await service({
       fs: full,
       now: () => new Date(2026, 2, 14, 10, 0, 0),
-    }).writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: bytes('v2') });
+    }).writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: await backup('v2') });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/enough space on the disk/);
     expect(!result.ok && result.error).toMatch(/Change backups folder/);
     expect(await readdir(defaultFolder)).toEqual([first.ok && first.path.split(/[\\/]/).pop()]);
-    expect(await readFile(first.ok ? first.path : '', 'utf8')).toBe('v1');
+    expect(await titleIn(first.ok ? first.path : '')).toBe('v1');
   });
 
   it('still reports success when old backups could not be tidied', async () => {
@@ -104,11 +128,11 @@ describe('backup service', () => {
         path.endsWith('.aedx') ? Promise.reject(errno('EBUSY')) : realFsPromises.rm(path, options),
     };
     const backups = service({ fs: stuck, keep: 1, warn });
-    await backups.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: bytes('v1') });
+    await backups.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: await backup('v1') });
     const second = await backups.writeAutoBackup({
       draftId: DRAFT,
       title: 'T',
-      bytes: bytes('v2'),
+      bytes: await backup('v2'),
     });
     expect(second.ok).toBe(true);
     expect(warn).toHaveBeenCalled();
@@ -121,7 +145,11 @@ describe('backup service', () => {
     expect(await readdir(chosen)).toEqual([]);
     const later = service();
     expect(await later.getFolder()).toBe(chosen);
-    const result = await later.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: bytes('v') });
+    const result = await later.writeAutoBackup({
+      draftId: DRAFT,
+      title: 'T',
+      bytes: await backup('v'),
+    });
     expect(result.ok && result.path.startsWith(chosen)).toBe(true);
   });
 
@@ -170,8 +198,9 @@ describe('backup service', () => {
     };
     const backups = service({ fs: slow });
     expect(backups.busy).toBe(false);
-    const first = backups.writeAutoBackup({ draftId: DRAFT, title: 'A', bytes: bytes('1') });
-    const second = backups.writeAutoBackup({ draftId: DRAFT, title: 'B', bytes: bytes('2') });
+    const [one, two] = [await backup('1'), await backup('2')];
+    const first = backups.writeAutoBackup({ draftId: DRAFT, title: 'A', bytes: one });
+    const second = backups.writeAutoBackup({ draftId: DRAFT, title: 'B', bytes: two });
     expect(backups.busy).toBe(true);
     let idle = false;
     const waiting = backups.idle().then(() => (idle = true));
@@ -182,5 +211,36 @@ describe('backup service', () => {
     await Promise.all([first, second, waiting]);
     expect(backups.busy).toBe(false);
     expect(await readdir(defaultFolder)).toHaveLength(2);
+  });
+
+  it('writes nothing and rotates nothing for bytes that are not a backup of that draft', async () => {
+    const backups = service({ keep: 2 });
+    await backups.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: await backup('v1') });
+    await backups.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes: await backup('v2') });
+    const before = (await readdir(defaultFolder)).sort();
+
+    const twoDrafts = await writeBackup({
+      drafts: [smallDraft(DRAFT, 'a'), smallDraft(OTHER_DRAFT, 'b')],
+      appVersion: APP_VERSION,
+      now: SAMPLE_NOW,
+    });
+    const refusals = [
+      // Another draft's backup under this draft's id: its rotation would cost this one's.
+      await backup('theirs', OTHER_DRAFT),
+      twoDrafts,
+      new TextEncoder().encode('not a backup'),
+      (await backup('v3')).slice(0, 200),
+    ];
+    for (const bytes of refusals) {
+      const result = await backups.writeAutoBackup({ draftId: DRAFT, title: 'T', bytes });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatch(/backup/);
+    }
+    const after = (await readdir(defaultFolder)).sort();
+    expect(after).toEqual(before);
+    expect(await Promise.all(after.map((name) => titleIn(join(defaultFolder, name))))).toEqual([
+      'v1',
+      'v2',
+    ]);
   });
 });
