@@ -29,6 +29,16 @@ export const SCHEMA_V2 = {
   snapshots: 'id, draftId, createdAt, [draftId+createdAt], [draftId+kind]',
 } as const;
 
+/**
+ * Version 3: History lists a draft's versions from an index alone. Each snapshot holds a whole
+ * draft, so reading thousands to show their dates and labels took seconds; this index's keys
+ * carry everything the list shows (see `SNAPSHOT_INFO_INDEX`). Only an index is added.
+ */
+export const SNAPSHOT_INFO_INDEX = '[draftId+createdAt+kind+wordCount+label+id]';
+export const SCHEMA_V3 = {
+  snapshots: `id, draftId, createdAt, [draftId+createdAt], [draftId+kind], ${SNAPSHOT_INFO_INDEX}`,
+} as const;
+
 export class AedDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   sections!: Table<SectionRecord, [string, string]>;
@@ -40,6 +50,7 @@ export class AedDatabase extends Dexie {
     super(name, { ...options, chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

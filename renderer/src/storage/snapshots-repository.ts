@@ -1,8 +1,8 @@
 import { snapshotsToThin } from '../../../shared/history';
-import type { AedDatabase } from './db';
+import { SNAPSHOT_INFO_INDEX, type AedDatabase } from './db';
 import { withUnsaved, type UnsavedChange } from './section-patch';
 import { snapshotDraft } from './snapshot-draft';
-import type { SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
+import type { SnapshotInfo, SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
 
 /**
  * Frozen copies of whole drafts: submissions now, version history later. One store for both, so
@@ -23,8 +23,13 @@ export interface SnapshotsRepository {
   deleteSnapshot: (id: string) => Promise<void>;
   /** A draft's newest snapshot (read alone: snapshots hold whole drafts). */
   latestSnapshot: (draftId: string) => Promise<SnapshotRecord | undefined>;
-  /** Every snapshot of a draft, newest first. */
-  listSnapshots: (draftId: string) => Promise<SnapshotRecord[]>;
+  /**
+   * What History lists of a draft's snapshots, newest first — the newest `limit` of them, or
+   * all — read from an index alone: fast for thousands of versions, however large each is.
+   */
+  listSnapshotInfo: (draftId: string, limit?: number) => Promise<SnapshotInfo[]>;
+  /** How many snapshots a draft has, counted without reading them. */
+  countSnapshots: (draftId: string) => Promise<number>;
   /**
    * Puts a snapshot's content back — the whole draft, or one section — after snapshotting the
    * current state, so the restore itself can be undone. Resolves that "before" snapshot (a
@@ -62,21 +67,35 @@ export function createSnapshotsRepository(
   const takeSnapshot: SnapshotsRepository['takeSnapshot'] = (draftId, kind, label, submission) =>
     snapshotDraft(db, { draftId, kind, label, submission, id: newId(), createdAt: now() });
 
+  const ofDraft = (draftId: string) =>
+    db.snapshots.where(SNAPSHOT_INFO_INDEX).between([draftId, -Infinity], [draftId, Infinity]);
+  const listSnapshotInfo: SnapshotsRepository['listSnapshotInfo'] = async (draftId, limit) => {
+    const newest = ofDraft(draftId).reverse();
+    const keys = await (limit === undefined ? newest : newest.limit(limit)).keys();
+    return keys.map((key) => {
+      // The index's own key path (db.ts), so the parts are those fields, in that order.
+      const [, createdAt, kind, wordCount, label, id] = key as unknown as [
+        string,
+        number,
+        SnapshotKind,
+        number,
+        string,
+        string,
+      ];
+      return { id, draftId, createdAt, kind, wordCount, label };
+    });
+  };
+
   return {
     takeSnapshot,
+    listSnapshotInfo,
+    countSnapshots: (draftId) => ofDraft(draftId).count(),
 
     latestSnapshot: (draftId) =>
       db.snapshots
         .where('[draftId+createdAt]')
         .between([draftId, -Infinity], [draftId, Infinity])
         .last(),
-
-    listSnapshots: (draftId) =>
-      db.snapshots
-        .where('[draftId+createdAt]')
-        .between([draftId, -Infinity], [draftId, Infinity])
-        .reverse()
-        .toArray(),
 
     restore: (snapshotId, sectionId, unsaved) =>
       db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
@@ -122,8 +141,7 @@ export function createSnapshotsRepository(
       }),
 
     thin: async (draftId) => {
-      const all = await db.snapshots.where('draftId').equals(draftId).toArray();
-      const doomed = snapshotsToThin(all, now());
+      const doomed = snapshotsToThin(await listSnapshotInfo(draftId), now());
       await db.snapshots.bulkDelete(doomed);
       return doomed.length;
     },

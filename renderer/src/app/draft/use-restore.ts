@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SnapshotRecord } from '../../storage/snapshot-types';
+import type { SnapshotInfo, SnapshotRecord } from '../../storage/snapshot-types';
 import { useAnnouncer } from '../announcer';
 import type { DraftSession } from '../session/draft-session';
 import type { DraftRewrite } from '../session/draft-rewrite';
@@ -16,7 +16,7 @@ export interface RewriteNotice {
  */
 export function useRestore(session: DraftSession): {
   notice: RewriteNotice | null;
-  restore: (snapshot: SnapshotRecord, sectionId?: string) => Promise<void>;
+  restore: (snapshot: SnapshotInfo, sectionId?: string) => Promise<void>;
   undo: () => void;
   dismiss: () => void;
 } {
@@ -27,7 +27,7 @@ export function useRestore(session: DraftSession): {
     [session],
   );
 
-  async function restore(snapshot: SnapshotRecord, sectionId?: string): Promise<boolean> {
+  async function restore(snapshot: Pick<SnapshotInfo, 'id'>, sectionId?: string): Promise<boolean> {
     try {
       await session.rewrite({
         kind: 'restore',

@@ -1,7 +1,7 @@
 import { useLiveQuery } from '../../storage/live-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Template } from '../../../../shared/template';
-import type { SnapshotKind, SnapshotRecord } from '../../storage/snapshot-types';
+import type { SnapshotInfo, SnapshotKind } from '../../storage/snapshot-types';
 import { Dialog } from '../Dialog';
 import { formatDateTime, formatWords } from '../format';
 import { useServices } from '../services';
@@ -21,8 +21,11 @@ interface HistoryDialogProps {
   canRestore: boolean;
   onClose: () => void;
   onSaveVersion: (name: string) => Promise<void>;
-  onRestore: (snapshot: SnapshotRecord, sectionId?: string) => Promise<void>;
+  onRestore: (snapshot: SnapshotInfo, sectionId?: string) => Promise<void>;
 }
+
+/** Versions shown at first, and added by each "Show older versions". */
+const PAGE = 100;
 
 /** Every version of the draft: read any of them, restore the whole or one section, name one. */
 export function HistoryDialog(props: HistoryDialogProps) {
@@ -42,8 +45,18 @@ function HistoryContent({
   onRestore,
 }: HistoryDialogProps) {
   const { snapshots } = useServices();
-  const list = useLiveQuery(() => snapshots.listSnapshots(draftId), [snapshots, draftId]);
+  const [limit, setLimit] = useState(PAGE);
+  const list = useLiveQuery(
+    () => snapshots.listSnapshotInfo(draftId, limit),
+    [snapshots, draftId, limit],
+  );
+  const total = useLiveQuery(() => snapshots.countSnapshots(draftId), [snapshots, draftId]);
   const [reading, setReading] = useState<string | null>(null);
+  // Only the version being read is loaded whole.
+  const shown = useLiveQuery(
+    () => (reading === null ? Promise.resolve(undefined) : snapshots.getSnapshot(reading)),
+    [snapshots, reading],
+  );
   const [name, setName] = useState('');
   const [usage, setUsage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +90,7 @@ function HistoryContent({
     }
   }
 
-  async function restore(snapshot: SnapshotRecord, sectionId?: string) {
+  async function restore(snapshot: SnapshotInfo, sectionId?: string) {
     setBusy(true);
     try {
       await onRestore(snapshot, sectionId);
@@ -87,7 +100,7 @@ function HistoryContent({
     }
   }
 
-  const shown = list?.find((s) => s.id === reading);
+  const older = list && total !== undefined ? total - list.length : 0;
   return (
     <div className="history">
       <form className="save-version" onSubmit={(e) => void saveVersion(e)}>
@@ -155,8 +168,16 @@ function HistoryContent({
           </tbody>
         </table>
       )}
+      {older > 0 ? (
+        <p>
+          <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
+            Show older versions
+          </button>{' '}
+          <span className="muted">{older.toLocaleString('en-GB')} more</span>
+        </p>
+      ) : null}
       <div id={readingId} className="history-reading" aria-live="polite">
-        {shown ? (
+        {shown && shown.id === reading ? (
           <>
             <h3>
               {shown.label}, {formatDateTime(shown.createdAt)}

@@ -103,7 +103,7 @@ describe('backups repository', () => {
       }),
     ]);
     expect((await drafts.getDraft(draft.id))!.updatedAt).toBe(clock.now());
-    expect((await snapshots.listSnapshots(draft.id)).map((s) => s.id)).toEqual([point.id]);
+    expect((await snapshots.listSnapshotInfo(draft.id)).map((s) => s.id)).toEqual([point.id]);
 
     await expect(backups.replaceDraft('gone', { sections: [], label: 'x' })).rejects.toThrow(
       'That draft is no longer in your library.',

@@ -23,10 +23,10 @@ describe('AedDatabase', () => {
     expect(DEFAULT_DATABASE_NAME).toBe('aed-writer');
   });
 
-  it('opens at version 2 with drafts, sections and snapshots keyed and indexed as the repositories need', async () => {
+  it('opens at version 3 with drafts, sections and snapshots keyed and indexed as the repositories need', async () => {
     db = openTestDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'sections', 'snapshots']);
 
     expect(db.drafts.schema.primKey.keyPath).toBe('id');
@@ -39,6 +39,7 @@ describe('AedDatabase', () => {
     expect(db.sections.schema.indexes.map((i) => i.name)).toEqual(['draftId']);
     expect(db.snapshots.schema.primKey.keyPath).toBe('id');
     expect(db.snapshots.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[draftId+createdAt+kind+wordCount+label+id]',
       '[draftId+createdAt]',
       '[draftId+kind]',
       'createdAt',

@@ -13,7 +13,7 @@ describe('opening databases made by earlier versions', () => {
     await makeV1Database(name);
     const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.drafts.toArray()).toEqual(V1_RECORDS.drafts);
     const sections = await db.sections.toArray();
     for (const stored of V1_RECORDS.sections) {
@@ -25,6 +25,20 @@ describe('opening databases made by earlier versions', () => {
     // Version 2's index finds the version-1 submission.
     const submissions = await createSnapshotsRepository(db).listSubmissions('draft-v1');
     expect(submissions.map((s) => s.label)).toEqual(['Interim 1']);
+    // Version 3's index lists every version-1 snapshot for History without reading them.
+    expect(await createSnapshotsRepository(db).listSnapshotInfo('draft-v1')).toEqual(
+      V1_RECORDS.snapshots
+        .filter((s) => s.draftId === 'draft-v1')
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map(({ id, draftId, createdAt, kind, label, wordCount }) => ({
+          id,
+          draftId,
+          createdAt,
+          kind,
+          label,
+          wordCount,
+        })),
+    );
     expect((await drafts.listDrafts()).map((d) => d.title)).toEqual(['AED 2025–26']);
     expect((await drafts.searchDrafts('EXPECTED')).map((r) => r.draft.id)).toEqual(['draft-v1']);
     expect((await drafts.getSection('draft-v1', 'about-you'))!.fields['full-name']).toBe(

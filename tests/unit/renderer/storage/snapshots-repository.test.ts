@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { IDBIndex } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
 import { openTestDatabase, testClock } from './storage-test-helpers';
@@ -15,6 +16,47 @@ function setup() {
 }
 
 describe('snapshots repository', () => {
+  it('lists what History shows of every version, newest first, from the index alone', async () => {
+    const { drafts, snapshots, clock } = setup();
+    const a = await drafts.createDraft({ title: 'A', templateId: 'sdlp-aed' });
+    const b = await drafts.createDraft({ title: 'B', templateId: 'sdlp-aed' });
+    await drafts.saveSection(a.id, 'explore', { text: 'Three words here.', editorState: '{}' });
+    const taken = [];
+    for (const [kind, label] of [
+      ['auto', 'Opened'],
+      ['manual', 'Before meeting — Siân’s “notes” ½'],
+      ['submission', 'Interim 1'],
+      ['before-restore', 'Before restoring “Interim 1”'],
+    ] as const) {
+      clock.advance(1000);
+      taken.push(await snapshots.takeSnapshot(a.id, kind, label));
+    }
+    await snapshots.takeSnapshot(b.id, 'auto', 'Other draft');
+
+    const cursors = vi.spyOn(IDBIndex.prototype, 'openCursor');
+    const values = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const listed = await snapshots.listSnapshotInfo(a.id);
+    expect(cursors).not.toHaveBeenCalled();
+    expect(values).not.toHaveBeenCalled();
+    cursors.mockRestore();
+    values.mockRestore();
+
+    expect(listed).toEqual(
+      taken.reverse().map(({ id, draftId, createdAt, kind, label, wordCount }) => ({
+        id,
+        draftId,
+        createdAt,
+        kind,
+        label,
+        wordCount,
+      })),
+    );
+    expect(listed[0]!.wordCount).toBe(3);
+    expect(await snapshots.listSnapshotInfo(a.id, 2)).toEqual(listed.slice(0, 2));
+    expect(await snapshots.countSnapshots(a.id)).toBe(4);
+    expect(await snapshots.countSnapshots(b.id)).toBe(1);
+  });
+
   it('freezes the whole draft: later edits do not change the snapshot', async () => {
     const { drafts, snapshots, clock } = setup();
     const draft = await drafts.createDraft({ title: 'AED', templateId: 'sdlp-aed' });
@@ -121,7 +163,7 @@ describe('version history', () => {
     await snapshots.restore(before.id); // undo
     expect((await drafts.getSection(d.id, 'explore'))!.text).toBe('Version two.');
     expect((await drafts.getSection(d.id, 'deliver'))!.text).toBe('Deliver two.');
-    const kinds = (await snapshots.listSnapshots(d.id)).map((s) => s.kind);
+    const kinds = (await snapshots.listSnapshotInfo(d.id)).map((s) => s.kind);
     expect(kinds).toEqual(['before-restore', 'before-restore', 'manual']);
   });
 
@@ -145,7 +187,7 @@ describe('version history', () => {
     clock.advance(100 * 24 * 3600 * 1000);
     await snapshots.takeSnapshot(d.id, 'auto', 'Opened');
     expect(await snapshots.thin(d.id)).toBe(1);
-    expect((await snapshots.listSnapshots(d.id)).map((s) => s.kind)).toEqual(['auto', 'manual']);
+    expect((await snapshots.listSnapshotInfo(d.id)).map((s) => s.kind)).toEqual(['auto', 'manual']);
   });
 
   it('keeps unsaved changes in the restore point of a restore, never in the draft', async () => {

@@ -29,7 +29,7 @@ describe('backup files through the backups repository', () => {
     const [imported] = await importBackup(repositories, bytes);
     expect(imported!.id).not.toBe(draft.id);
     expect((await drafts.getSection(imported!.id, 'explore'))!.text).toBe('Stored. And on screen.');
-    expect((await snapshots.listSnapshots(imported!.id)).map((s) => s.label)).toEqual(['Named']);
+    expect((await snapshots.listSnapshotInfo(imported!.id)).map((s) => s.label)).toEqual(['Named']);
     // The original is as it was.
     expect((await drafts.getSection(draft.id, 'explore'))!.text).toBe('Stored.');
   });
@@ -45,7 +45,8 @@ describe('backup files through the backups repository', () => {
 
     await replaceFromBackup(repositories, target.id, one);
     expect((await drafts.getSection(target.id, 'explore'))!.text).toBe('From the backup.');
-    const [point] = await snapshots.listSnapshots(target.id);
+    const [info] = await snapshots.listSnapshotInfo(target.id);
+    const point = await snapshots.getSnapshot(info!.id);
     expect(point!.label).toBe('Before replacing from the backup of “Source”');
     expect(point!.sections.find((s) => s.sectionId === 'explore')!.text).toBe('Replaced.');
 
@@ -57,6 +58,6 @@ describe('backup files through the backups repository', () => {
     await expect(
       replaceFromBackup(repositories, target.id, new Uint8Array([1, 2, 3])),
     ).rejects.toMatchObject({ name: 'BackupImportError' });
-    expect(await snapshots.listSnapshots(target.id)).toHaveLength(1);
+    expect(await snapshots.listSnapshotInfo(target.id)).toHaveLength(1);
   });
 });

@@ -81,7 +81,7 @@ describe('buildExport', () => {
     expect(explore(built.doc)).toBe('First words about ½ and ¾.');
     expect(built).toMatchObject({ draftId: draft.id, snapshot: null, created: null });
     expect(built.changesSince).toBeNull();
-    expect(await repos.snapshots.listSnapshots(draft.id)).toEqual([]);
+    expect(await repos.snapshots.listSnapshotInfo(draft.id)).toEqual([]);
   });
 
   it('freezes a new submission first and builds from that frozen copy, not yet recorded as sent', async () => {
@@ -119,7 +119,7 @@ describe('buildExport', () => {
     expect(again.fileName).toBe(first.fileName);
     expect(again.created).toBeNull();
     expect(again.snapshot?.id).toBe(first.created!.id);
-    expect(await repos.snapshots.listSnapshots(draft.id)).toHaveLength(1);
+    expect(await repos.snapshots.listSnapshotInfo(draft.id)).toHaveLength(1);
   });
 
   it('summarises the changes since the submission before this one', async () => {
@@ -194,7 +194,7 @@ describe('buildExport', () => {
     expect(built.doc.sections.at(-1)!.title).toBe('Changes since Interim 1');
     expect(explore(built.doc)).toBe('Later words.');
     // Presenting is not submitting: nothing is frozen.
-    expect(await repos.snapshots.listSnapshots(draft.id)).toHaveLength(1);
+    expect(await repos.snapshots.listSnapshotInfo(draft.id)).toHaveLength(1);
   });
 
   it.each([
@@ -246,6 +246,6 @@ describe('buildExport', () => {
       spec({ source: { kind: 'new-submission', draftId: old.id, label: 'Final' } }),
     );
     await expect(failed).rejects.toThrow(/does not have\. Update AED Writer to export it\./);
-    expect(await repos.snapshots.listSnapshots(old.id)).toEqual([]);
+    expect(await repos.snapshots.listSnapshotInfo(old.id)).toEqual([]);
   });
 });

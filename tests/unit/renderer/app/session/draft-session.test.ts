@@ -169,9 +169,10 @@ describe('DraftSession', () => {
     expect(a.session.contentVersion).toBe(1);
     const stored = () => library.drafts.getSection(draftId, 'explore');
     expect(await stored()).toMatchObject({ draftId, text: 'From the backup.' });
-    const [point] = (await library.snapshots.listSnapshots(draftId)).filter(
+    const [info] = (await library.snapshots.listSnapshotInfo(draftId)).filter(
       (s) => s.kind === 'before-restore',
     );
+    const point = await library.snapshots.getSnapshot(info!.id);
     expect(point!.label).toBe('Before replacing from the backup of “Year 1”');
     expect(point!.sections.find((s) => s.sectionId === 'explore')!.text).toBe(
       'Stored before opening. Typed, not yet saved.',
@@ -229,7 +230,7 @@ describe('DraftSession', () => {
     expect((await repositories.drafts.getSection(draftId, 'explore'))!.text).toBe(
       'Typed before a failed restore, and after.',
     );
-    const kinds = (await repositories.snapshots.listSnapshots(draftId)).map((s) => s.kind);
+    const kinds = (await repositories.snapshots.listSnapshotInfo(draftId)).map((s) => s.kind);
     expect(kinds).not.toContain('before-restore');
   });
 
@@ -257,7 +258,7 @@ describe('DraftSession', () => {
     await lockState(session, 'held');
     const { writer } = await session.loadSection('explore');
     const versions = async () =>
-      (await repositories.snapshots.listSnapshots(draftId)).map((s) => s.label);
+      (await repositories.snapshots.listSnapshotInfo(draftId)).map((s) => s.label);
 
     writer.markDirty(typed('One.'));
     await session.flush();
