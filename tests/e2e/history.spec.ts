@@ -79,7 +79,7 @@ test('a history of 3,000 versions lists at once, newest first, and shows older o
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('aed-writer');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(new Error(String(open.error)));
     });
     const store = (mode: IDBTransactionMode) =>
       db.transaction('snapshots', mode).objectStore('snapshots');
@@ -106,7 +106,7 @@ test('a history of 3,000 versions lists at once, newest first, and shows older o
     }
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(new Error(String(tx.error)));
     });
     db.close();
     return count;
