@@ -34,6 +34,22 @@ export const MAX_KEYS_PER_SECTION = 500;
 /** Versions kept of one draft (history keeps a few hundred: 48 hours, then one a day for 90). */
 export const MAX_SNAPSHOTS = 5_000;
 
+/**
+ * One evidence file. A phone photo is 2–5 MB and a scanned PDF seldom 20; a backup holds at most
+ * 512 MiB in all (shared/backup/format.ts), so a draft keeps room for many.
+ */
+export const MAX_EVIDENCE_FILE_BYTES = 25 * 1024 * 1024;
+/** How {@link MAX_EVIDENCE_FILE_BYTES} is said in messages. */
+export const MAX_EVIDENCE_FILE_LABEL = '25 MB';
+/** Evidence items of one draft (and of one of its versions). */
+export const MAX_EVIDENCE_ITEMS = 1_000;
+/** An evidence item's caption. */
+export const MAX_CAPTION_CHARS = 2_000;
+/** An evidence file's name (most file systems stop at 255). */
+export const MAX_FILE_NAME_CHARS = 255;
+/** Stage, domain or criterion tags of one evidence item (a template has a handful of each). */
+export const MAX_EVIDENCE_TAGS = 100;
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -96,6 +96,12 @@ export interface SnapshotRecord {
   sections: SectionRecord[];
   /** For a submission: how it was sent, so it can be exported again exactly. */
   submission?: SubmissionInfo;
+  /**
+   * The draft's evidence items as they were (captions, tags), pointing at the stored bytes by
+   * SHA-256, so a version shows its evidence without a copy of any file. Absent in versions
+   * taken before evidence existed; empty when the draft had none.
+   */
+  evidence?: EvidenceItem[];
 }
 
 /** The file formats an export can be. */
@@ -105,3 +111,54 @@ export interface SubmissionInfo {
   format: ExportFormat;
   fileName: string;
 }
+
+/**
+ * The kinds of file a draft's evidence can be, by MIME type. Found from the file's bytes
+ * (shared/evidence-file.ts), never from its name: HEIC photos are kept as files (browsers cannot
+ * show them); CSV, having no signature, is text with a `.csv` name.
+ */
+export const EVIDENCE_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'text/csv',
+] as const;
+
+export type EvidenceMimeType = (typeof EVIDENCE_MIME_TYPES)[number];
+
+/**
+ * One evidence file of a draft and what the participant says about it. The bytes are stored
+ * once per distinct content, keyed by `sha256`: duplicates of a draft, versions and backups all
+ * point at the same bytes.
+ */
+export interface EvidenceItem {
+  id: string;
+  draftId: string;
+  /** The file's name as it was added: shown in the list and the export's appendix. */
+  fileName: string;
+  mimeType: EvidenceMimeType;
+  /** Size of the file in bytes. */
+  size: number;
+  /** SHA-256 of the file's bytes, lower-case hex: the key of the stored content. */
+  sha256: string;
+  caption: string;
+  /** The day the evidence is from, `YYYY-MM-DD` (by default the file's last-modified day). */
+  date: string;
+  /** Template ids of the stages, domains and criteria the evidence shows, in template order. */
+  stages: string[];
+  domains: string[];
+  criteria: string[];
+  /** When it was added (ms since epoch); the list is in this order. */
+  createdAt: number;
+}
+
+/** The parts of an evidence item the participant changes. */
+export type EvidencePatch = Partial<
+  Pick<EvidenceItem, 'caption' | 'date' | 'stages' | 'domains' | 'criteria'>
+>;

@@ -2,6 +2,8 @@
  * Rules that tie the records of one draft together, beyond what each record's schema says.
  * The writer checks them so it never makes a backup the reader would refuse.
  */
+import { sniffEvidenceType } from '../evidence-file';
+import type { EvidenceItem, EvidenceMimeType } from '../model';
 import type { DraftFile } from './schema';
 
 /** The first reason the draft's records do not belong together, or null. */
@@ -28,6 +30,49 @@ function sectionsProblem(draftId: string, sections: DraftFile['sections']): stri
     if (section.draftId !== draftId) return `sections[${i}] belongs to another draft`;
     if (seen.has(section.sectionId)) return `sections[${i}] repeats "${section.sectionId}"`;
     seen.add(section.sectionId);
+  }
+  return null;
+}
+
+/**
+ * The first reason the draft's evidence items (its own and its snapshots') do not match its
+ * files, or null. `files` maps each SHA-256 of the draft's files to their bytes. An item needs a
+ * file of its SHA-256 and size whose bytes are of the item's type: a backup cannot make a file
+ * pass for an image it is not.
+ */
+export function evidenceProblem(
+  draftId: string,
+  file: DraftFile,
+  files: ReadonlyMap<string, Uint8Array>,
+): string | null {
+  const sniffed = new Map<string, EvidenceMimeType | null>();
+  const typeOf = (item: EvidenceItem, bytes: Uint8Array) => {
+    // Only a CSV's type depends on its name (text with a .csv name); the rest on bytes alone.
+    const key = `${item.sha256}:${item.fileName.toLowerCase().endsWith('.csv')}`;
+    if (!sniffed.has(key)) sniffed.set(key, sniffEvidenceType(item.fileName, bytes));
+    return sniffed.get(key);
+  };
+  const listProblem = (items: readonly EvidenceItem[] | undefined, where: string) => {
+    const ids = new Set<string>();
+    for (const [i, item] of (items ?? []).entries()) {
+      const at = `${where}[${i}]`;
+      if (item.draftId !== draftId) return `${at} belongs to another draft`;
+      if (ids.has(item.id)) return `${at} repeats id "${item.id}"`;
+      ids.add(item.id);
+      const bytes = files.get(item.sha256);
+      if (!bytes) return `${at} ("${item.fileName}") has no file`;
+      if (bytes.length !== item.size) return `${at} ("${item.fileName}") is not its file's size`;
+      if (typeOf(item, bytes) !== item.mimeType) {
+        return `${at} ("${item.fileName}") is not a file of type ${item.mimeType}`;
+      }
+    }
+    return null;
+  };
+  const own = listProblem(file.evidence, 'evidence');
+  if (own) return own;
+  for (const [i, snapshot] of file.snapshots.entries()) {
+    const inner = listProblem(snapshot.evidence, `snapshots[${i}].evidence`);
+    if (inner) return inner;
   }
   return null;
 }

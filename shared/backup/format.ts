@@ -6,11 +6,17 @@
  * - `manifest.json` at its root ({@link Manifest}): `format: 'aedx'`, an integer `formatVersion`,
  *   the `appVersion` that wrote it, `createdAt`, the `drafts` it holds, and `entries`: every
  *   other entry of the zip with its size and SHA-256;
- * - per draft, `drafts/<draftId>/draft.json` ({@link DraftFile}): the draft, its sections and
- *   its snapshots (history and submissions);
- * - per attached file, `drafts/<draftId>/files/<name>`, its bytes as they were attached.
+ * - per draft, `drafts/<draftId>/draft.json` ({@link DraftFile}): the draft, its sections, its
+ *   snapshots (history and submissions) and (format 2) its evidence items;
+ * - per attached file, `drafts/<draftId>/files/<name>`, its bytes as they were attached. Evidence
+ *   items point at their file by SHA-256 (the manifest's), so each distinct content of a draft
+ *   is one file however many items and versions show it; the app names it
+ *   `<sha256><extension>`.
+ *
+ * Format 2 added evidence: `evidence` in draft.json and in each snapshot. A format 1 backup has
+ * neither and reads as it is (migrations.ts).
  */
-import type { DraftRecord, SectionRecord } from '../model';
+import type { DraftRecord, EvidenceItem, SectionRecord } from '../model';
 import type { BackupError } from './errors';
 import type { BackupSnapshotRecord, Manifest } from './schema';
 
@@ -23,7 +29,7 @@ export const BACKUP_FORMAT = 'aedx';
  * The format version this code writes, and the newest it reads. Bump it whenever what a backup
  * holds changes, and add the step that upgrades the previous version to migrations.ts.
  */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 
 export const BACKUP_FILE_EXTENSION = '.aedx';
 
@@ -80,6 +86,8 @@ export interface BackupDraft {
   snapshots: BackupSnapshotRecord[];
   /** Its attached files, in the order they were written. */
   files: BackupFile[];
+  /** Its evidence items, each with a file in `files` of its SHA-256 (absent in format 1). */
+  evidence?: EvidenceItem[];
 }
 
 /** A backup that passed every check: container, checksums, JSON, schemas and consistency. */
@@ -103,7 +111,9 @@ export interface WriteBackupDraft {
   draft: DraftRecord;
   sections: readonly SectionRecord[];
   snapshots: readonly BackupSnapshotRecord[];
+  /** Every file an evidence item (the draft's or a snapshot's) points at, and any others. */
   files?: readonly BackupFile[];
+  evidence?: readonly EvidenceItem[];
 }
 
 export interface WriteBackupInput {

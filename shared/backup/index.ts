@@ -26,6 +26,7 @@ export { readBackup } from './read';
 export { BackupWriteError, writeBackup } from './write';
 export {
   prepareImport,
+  type ImportedBlob,
   type ImportedFile,
   type PrepareImportOptions,
   type PreparedImport,

@@ -1,6 +1,6 @@
 /**
  * Upgrading backups written in an older format version, one version at a time, so a file from
- * any earlier AED Writer still imports. Format 1 is the first: the table is empty until format 2.
+ * any earlier AED Writer still imports.
  *
  * A migration runs after the container is verified (every entry present, listed and matching its
  * SHA-256, which every version keeps) and before the content is validated against the current
@@ -13,7 +13,10 @@ import { fail } from './errors';
 /** A backup whose entries are verified but whose content is not yet validated. */
 export interface VerifiedContainer {
   formatVersion: number;
-  /** manifest.json, parsed; a migration updates it (formatVersion, entries) with the content. */
+  /**
+   * manifest.json, parsed; a migration updates its entries with the content. Its formatVersion
+   * stays the file's own, so a reader can tell what it was given.
+   */
   manifest: Record<string, unknown>;
   /** Every entry but manifest.json: path → bytes. */
   entries: ReadonlyMap<string, Uint8Array>;
@@ -23,7 +26,11 @@ export interface VerifiedContainer {
 export type Migration = (from: VerifiedContainer) => VerifiedContainer;
 
 /** MIGRATIONS[n] upgrades format n to n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Format 2 added evidence, as keys format 1 has not (`evidence` in draft.json and its
+  // snapshots): a format 1 backup is a format 2 one without evidence. Its files stay plain files.
+  1: (from) => ({ ...from, formatVersion: 2 }),
+};
 
 /** Applies the migrations from the container's version up to `target`, in order. */
 export function migrateToCurrent(

@@ -5,8 +5,9 @@
  * when the same backup is imported twice. Pure: the renderer writes the result in one transaction.
  */
 import { editorStateWithoutInlineStyles } from '../inline-styles';
-import type { DraftRecord, SectionRecord } from '../model';
+import type { DraftRecord, EvidenceItem, EvidenceMimeType, SectionRecord } from '../model';
 import type { Backup, BackupSnapshotRecord } from './format';
+import { attachmentPath } from './paths';
 
 export interface PrepareImportOptions {
   /** Makes a fresh id (the repositories' crypto.randomUUID()); called once per draft and snapshot. */
@@ -24,12 +25,25 @@ export interface ImportedFile {
   bytes: Uint8Array;
 }
 
+/** The bytes of evidence to store, one per distinct content across the whole import. */
+export interface ImportedBlob {
+  sha256: string;
+  /** The type of the first item that shows it. */
+  mimeType: EvidenceMimeType;
+  /** As read from the backup (shared, not copied: treat as read-only). */
+  bytes: Uint8Array;
+}
+
 /** Records ready to add, in backup order; nothing in them is shared with the backup's records. */
 export interface PreparedImport {
   drafts: DraftRecord[];
   sections: SectionRecord[];
   snapshots: BackupSnapshotRecord[];
   files: ImportedFile[];
+  /** Evidence items of the new drafts (new ids). */
+  evidence: EvidenceItem[];
+  /** The bytes those items and the snapshots' items point at. */
+  blobs: ImportedBlob[];
   /** Old draft id → new draft id, e.g. to open the imported draft. */
   draftIds: ReadonlyMap<string, string>;
 }
@@ -39,7 +53,8 @@ export interface PreparedImport {
  * for inline styles, which this editor never writes). An
  * imported draft is live (out of the trash, since importing it is asking for it back) and its
  * `updatedAt` is the import time, so it appears at the top of the library where the teacher
- * looks for it; sections and snapshots keep their own times.
+ * looks for it; sections and snapshots keep their own times. An evidence item gets a new id, the
+ * same in the draft and in every snapshot that shows it, so restoring a version finds it again.
  */
 export function prepareImport(backup: Backup, options: PrepareImportOptions): PreparedImport {
   const issued = new Set<string>();
@@ -52,10 +67,33 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
   };
 
   const draftIds = new Map<string, string>();
-  const out: PreparedImport = { drafts: [], sections: [], snapshots: [], files: [], draftIds };
+  const out: PreparedImport = {
+    drafts: [],
+    sections: [],
+    snapshots: [],
+    files: [],
+    evidence: [],
+    blobs: [],
+    draftIds,
+  };
+  const blobs = new Map<string, ImportedBlob>();
+  const sha256Of = new Map(backup.manifest.entries.map((e) => [e.path, e.sha256]));
   for (const item of backup.drafts) {
     const draftId = fresh();
     draftIds.set(item.draft.id, draftId);
+    const itemIds = new Map<string, string>();
+    const moveEvidence = (e: EvidenceItem): EvidenceItem => {
+      let id = itemIds.get(e.id);
+      if (id === undefined) itemIds.set(e.id, (id = fresh()));
+      if (!blobs.has(e.sha256)) {
+        // The reader checked every item has a file of its SHA-256 in its draft.
+        const file = item.files.find(
+          (f) => sha256Of.get(attachmentPath(item.draft.id, f.name)) === e.sha256,
+        )!;
+        blobs.set(e.sha256, { sha256: e.sha256, mimeType: e.mimeType, bytes: file.bytes });
+      }
+      return { ...structuredClone(e), id, draftId };
+    };
     // Inline styles are dropped: this editor makes none, so a backup carrying them was edited to
     // hide text on screen that its export would still print.
     const moveSection = (s: SectionRecord): SectionRecord => ({
@@ -77,9 +115,12 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
         draftId,
         draft: { ...structuredClone(snapshot.draft), id: draftId },
         sections: snapshot.sections.map(moveSection),
+        ...(snapshot.evidence ? { evidence: snapshot.evidence.map(moveEvidence) } : {}),
       });
     }
+    out.evidence.push(...(item.evidence ?? []).map(moveEvidence));
     for (const file of item.files) out.files.push({ draftId, name: file.name, bytes: file.bytes });
   }
+  out.blobs.push(...blobs.values());
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { sha256Hex } from './checksums';
-import { draftFileProblem } from './consistency';
+import { draftFileProblem, evidenceProblem } from './consistency';
 import { BackupReadFailure, backupError, fail } from './errors';
 import {
   BACKUP_FORMAT,
@@ -173,6 +173,10 @@ function readContent(container: VerifiedContainer): Backup {
     draftIds.add(id);
   }
   const files = new Map<string, BackupDraft['files']>(manifest.drafts.map((id) => [id, []]));
+  // Each draft's files by SHA-256 (the manifest's, already checked against the bytes).
+  const contents = new Map<string, Map<string, Uint8Array>>(
+    manifest.drafts.map((id) => [id, new Map()]),
+  );
   for (const entry of manifest.entries) {
     const role = entryRole(entry.path);
     if (role.kind === 'unknown')
@@ -181,9 +185,9 @@ function readContent(container: VerifiedContainer): Backup {
       fail('invalid-content', `"${entry.path}" belongs to a draft the manifest does not list`);
     }
     if (role.kind === 'file') {
-      files
-        .get(role.draftId)!
-        .push({ name: role.fileName, bytes: container.entries.get(entry.path)! });
+      const bytes = container.entries.get(entry.path)!;
+      files.get(role.draftId)!.push({ name: role.fileName, bytes });
+      contents.get(role.draftId)!.set(entry.sha256, bytes);
     }
   }
 
@@ -195,7 +199,8 @@ function readContent(container: VerifiedContainer): Backup {
     const result = draftFileSchema.safeParse(parseJson(bytes, path));
     if (!result.success) fail('invalid-content', zodDetail(path, result.error));
     const file = result.data;
-    const problem = draftFileProblem(draftId, file);
+    const problem =
+      draftFileProblem(draftId, file) ?? evidenceProblem(draftId, file, contents.get(draftId)!);
     if (problem) fail('invalid-content', `${path}: ${problem}`);
     for (const snapshot of file.snapshots) {
       // Snapshots of all drafts share one store, keyed by id.

@@ -10,7 +10,12 @@
  */
 import { z } from 'zod';
 import {
+  MAX_CAPTION_CHARS,
   MAX_EDITOR_STATE_CHARS,
+  MAX_EVIDENCE_FILE_BYTES,
+  MAX_EVIDENCE_ITEMS,
+  MAX_EVIDENCE_TAGS,
+  MAX_FILE_NAME_CHARS,
   MAX_FIELD_CHARS,
   MAX_KEYS_PER_SECTION,
   MAX_LABEL_CHARS,
@@ -20,8 +25,14 @@ import {
   MAX_TITLE_CHARS,
   editorStateLimitProblem,
 } from '../content-limits';
-import { MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from '../model';
-import type { CriterionAssessment, DraftRecord, FieldValue, SectionRecord } from '../model';
+import { EVIDENCE_MIME_TYPES, MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from '../model';
+import type {
+  CriterionAssessment,
+  DraftRecord,
+  EvidenceItem,
+  FieldValue,
+  SectionRecord,
+} from '../model';
 
 /**
  * Ids of records (drafts, snapshots). Draft ids name a folder in the zip, so they are restricted
@@ -133,6 +144,39 @@ export const sectionRecordSchema = z.strictObject({
   updatedAt: timestampSchema,
 });
 
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
+
+/** Stage, domain or criterion ids an evidence item is tagged with. */
+const tagsSchema = z.array(templateIdSchema).max(MAX_EVIDENCE_TAGS);
+
+/**
+ * One evidence item (shared/model.ts, EvidenceItem). Its bytes are a file of the same draft in
+ * the backup, found by `sha256`; the reader checks that file exists, has this size and is of
+ * this type (consistency.ts).
+ */
+export const evidenceItemSchema = z.strictObject({
+  id: recordIdSchema,
+  draftId: recordIdSchema,
+  fileName: z
+    .string()
+    .min(1)
+    .max(MAX_FILE_NAME_CHARS)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a control character in a file name'),
+  mimeType: z.enum(EVIDENCE_MIME_TYPES),
+  size: z.number().int().positive().max(MAX_EVIDENCE_FILE_BYTES),
+  sha256: sha256Schema,
+  caption: z.string().max(MAX_CAPTION_CHARS),
+  date: z.iso.date(),
+  stages: tagsSchema,
+  domains: tagsSchema,
+  criteria: tagsSchema,
+  createdAt: timestampSchema,
+});
+
+/** A draft's evidence list, or a version's. */
+export const evidenceListSchema = z.array(evidenceItemSchema).max(MAX_EVIDENCE_ITEMS);
+
 /** Why a snapshot was taken (shared/model.ts, SnapshotKind). */
 export const snapshotKindSchema = z.enum(['auto', 'manual', 'submission', 'before-restore']);
 
@@ -156,23 +200,26 @@ export const snapshotRecordSchema = z.strictObject({
   draft: draftRecordSchema,
   sections: z.array(sectionRecordSchema).max(MAX_SECTIONS),
   submission: submissionInfoSchema.optional(),
+  /** The evidence as it was (format 2); absent in versions taken before evidence existed. */
+  evidence: evidenceListSchema.optional(),
 });
 
 export type BackupSnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 
 /**
  * `drafts/<draftId>/draft.json`: one draft with everything that belongs to it. Attached files
- * are separate entries (`drafts/<draftId>/files/<name>`), listed in the manifest.
+ * are separate entries (`drafts/<draftId>/files/<name>`), listed in the manifest; evidence items
+ * (format 2) point at them by SHA-256.
  */
 export const draftFileSchema = z.strictObject({
   draft: draftRecordSchema,
   sections: z.array(sectionRecordSchema).max(MAX_SECTIONS),
   snapshots: z.array(snapshotRecordSchema).max(MAX_SNAPSHOTS),
+  /** The draft's evidence items (format 2; a format 1 draft.json has none). */
+  evidence: evidenceListSchema.optional(),
 });
 
 export type DraftFile = z.infer<typeof draftFileSchema>;
-
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
 
 /** One entry of the zip other than manifest.json. */
 export const manifestEntrySchema = z.strictObject({
@@ -195,12 +242,15 @@ export const manifestEnvelopeSchema = z.object({
   entries: z.array(manifestEntrySchema),
 });
 
-/** manifest.json of format version 1. */
+/** manifest.json of the current format version (2; format 1's is the same). */
 export const manifestSchema = z.strictObject({
   /** Always `aedx`: what kind of file this is. */
   format: z.literal('aedx'),
-  /** The backup format's version, an integer; readers refuse a version newer than theirs. */
-  formatVersion: z.literal(1),
+  /**
+   * The backup format's version the file was written in, an integer; readers refuse a version
+   * newer than theirs and upgrade an older one's content (migrations.ts), which keeps its number.
+   */
+  formatVersion: z.literal([1, 2]),
   /** The AED Writer version that wrote the file (package.json `version`). */
   appVersion: z.string().min(1).max(64),
   /** When the backup was made, ISO 8601 in UTC. */
@@ -222,5 +272,6 @@ const sameShapes: [
   Same<z.infer<typeof sectionRecordSchema>, SectionRecord>,
   Same<z.infer<typeof fieldValueSchema>, FieldValue>,
   Same<z.infer<typeof criterionAssessmentSchema>, CriterionAssessment>,
-] = [true, true, true, true];
+  Same<z.infer<typeof evidenceItemSchema>, EvidenceItem>,
+] = [true, true, true, true, true];
 void sameShapes;

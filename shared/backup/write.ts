@@ -4,7 +4,7 @@
  * when it is needed is worse than none.
  */
 import { sha256Hex } from './checksums';
-import { draftFileProblem } from './consistency';
+import { draftFileProblem, evidenceProblem } from './consistency';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -55,7 +55,7 @@ export async function writeBackup(input: WriteBackupInput): Promise<Uint8Array> 
   }
   if (input.drafts.length === 0) throw new BackupWriteError('There is no draft to back up.');
 
-  const entries: Array<{ name: string; bytes: Uint8Array }> = [];
+  const entries: Array<{ name: string; bytes: Uint8Array; sha256: string }> = [];
   const seen = new Set<string>();
   for (const item of input.drafts) {
     const id = item.draft.id;
@@ -64,32 +64,38 @@ export async function writeBackup(input: WriteBackupInput): Promise<Uint8Array> 
     }
     if (seen.has(id)) throw new BackupWriteError(`Draft "${id}" is listed twice.`);
     seen.add(id);
-    entries.push({ name: draftJsonPath(id), bytes: utf8.encode(JSON.stringify(draftFile(item))) });
+    const file = draftFile(item);
+    const bytes = utf8.encode(JSON.stringify(file));
+    entries.push({ name: draftJsonPath(id), bytes, sha256: await sha256Hex(bytes) });
     const names = new Set<string>();
-    for (const file of item.files ?? []) {
-      const unsafe = unsafeFileNameReason(file.name);
-      if (unsafe) throw new BackupWriteError(`The attached file "${file.name}" has ${unsafe}.`);
-      if (names.has(file.name)) {
-        throw new BackupWriteError(`Two attached files of one draft are named "${file.name}".`);
+    const contents = new Map<string, Uint8Array>();
+    for (const attached of item.files ?? []) {
+      const unsafe = unsafeFileNameReason(attached.name);
+      if (unsafe) throw new BackupWriteError(`The attached file "${attached.name}" has ${unsafe}.`);
+      if (names.has(attached.name)) {
+        throw new BackupWriteError(`Two attached files of one draft are named "${attached.name}".`);
       }
-      names.add(file.name);
-      const path = attachmentPath(id, file.name);
+      names.add(attached.name);
+      const path = attachmentPath(id, attached.name);
       // The path as a whole may still be too long even when the name alone is fine.
       const unsafePath = unsafePathReason(path);
       if (unsafePath)
-        throw new BackupWriteError(`The attached file "${file.name}": ${unsafePath}.`);
-      entries.push({ name: path, bytes: file.bytes });
+        throw new BackupWriteError(`The attached file "${attached.name}": ${unsafePath}.`);
+      const sha256 = await sha256Hex(attached.bytes);
+      contents.set(sha256, attached.bytes);
+      entries.push({ name: path, bytes: attached.bytes, sha256 });
+    }
+    const problem = evidenceProblem(id, file, contents);
+    if (problem) {
+      throw new BackupWriteError(`Draft "${item.draft.title}" cannot be backed up: ${problem}.`);
     }
   }
 
-  const listed: Manifest['entries'] = [];
-  for (const entry of entries) {
-    listed.push({
-      path: entry.name,
-      size: entry.bytes.length,
-      sha256: await sha256Hex(entry.bytes),
-    });
-  }
+  const listed: Manifest['entries'] = entries.map(({ name, bytes, sha256 }) => ({
+    path: name,
+    size: bytes.length,
+    sha256,
+  }));
   const manifest = manifestSchema.parse({
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -113,6 +119,7 @@ function draftFile(item: WriteBackupDraft): DraftFile {
     draft: item.draft,
     sections: item.sections.map(withReadableState),
     snapshots: item.snapshots.map((s) => ({ ...s, sections: s.sections.map(withReadableState) })),
+    ...(item.evidence ? { evidence: item.evidence } : {}),
   };
   const parsed = draftFileSchema.safeParse(candidate);
   const title = item.draft.title;

@@ -57,6 +57,8 @@ describe('backups repository', () => {
       sections,
       snapshots: [],
       files: [],
+      evidence: [],
+      blobs: [],
       draftIds: new Map(),
     });
     expect((await drafts.getSection('new-draft', 'explore'))!.text).toBe('In.');
@@ -70,6 +72,8 @@ describe('backups repository', () => {
         sections: [emptySection('second', 'explore', 1), emptySection('second', 'explore', 1)],
         snapshots: [],
         files: [],
+        evidence: [],
+        blobs: [],
         draftIds: new Map(),
       }),
     ).rejects.toThrow();

@@ -3,7 +3,7 @@ import { zipSync, unzipSync } from 'fflate';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { SnapshotRecord } from '../../../../shared/model';
-import { readBackup, writeBackup } from '../../../../shared/backup';
+import { BACKUP_FORMAT_VERSION, readBackup, writeBackup } from '../../../../shared/backup';
 import { crc32 } from '../../../../shared/backup/checksums';
 import { migrateToCurrent, type VerifiedContainer } from '../../../../shared/backup/migrations';
 import { unsafePathReason, entryRole } from '../../../../shared/backup/paths';
@@ -41,7 +41,7 @@ describe('migrations', () => {
   });
 
   it('leave a current backup as it is', () => {
-    const c = container(1);
+    const c = container(BACKUP_FORMAT_VERSION);
     expect(migrateToCurrent(c)).toBe(c);
   });
 

@@ -4,7 +4,7 @@
  */
 import { deflateSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBackup, writeBackup } from '../../../../shared/backup';
+import { BACKUP_FORMAT_VERSION, readBackup, writeBackup } from '../../../../shared/backup';
 import { crc32 } from '../../../../shared/backup/checksums';
 import { APP_VERSION, SAMPLE_NOW, smallDraft } from '../../../fixtures/backup/sample-drafts';
 import {
@@ -377,7 +377,7 @@ describe('a backup from a newer AED Writer', () => {
   it('→ newer-format, saying it is newer and to update, before looking at anything else', async () => {
     const newer = editManifest(entries, () => ({
       format: 'aedx',
-      formatVersion: 2,
+      formatVersion: BACKUP_FORMAT_VERSION + 1,
       appVersion: '3.0.0',
       everything: 'else changed',
     }));
