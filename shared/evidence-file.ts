@@ -82,12 +82,8 @@ export type EvidenceFileCheck =
 /** Whether a file can be kept as evidence, and what it is. Pure: the bytes and the name alone. */
 export function checkEvidenceFile(name: string, bytes: Uint8Array): EvidenceFileCheck {
   const quoted = `“${name}”`;
-  if (bytes.length > MAX_EVIDENCE_FILE_BYTES) {
-    return {
-      ok: false,
-      reason: `${quoted} is ${megabytes(bytes.length)}; an evidence file can be at most ${MAX_EVIDENCE_FILE_LABEL}.`,
-    };
-  }
+  const tooLarge = evidenceSizeProblem(name, bytes.length);
+  if (tooLarge) return { ok: false, reason: tooLarge };
   if (bytes.length === 0) return { ok: false, reason: `${quoted} is empty.` };
   const mimeType = sniffEvidenceType(name, bytes);
   if (mimeType) return { ok: true, mimeType };
@@ -103,9 +99,19 @@ export function checkEvidenceFile(name: string, bytes: Uint8Array): EvidenceFile
   };
 }
 
-/** Sizes as a participant reads them: "31.4 MB". */
+/**
+ * Why a file of this size cannot be kept, or null: known from the size alone, so a film of
+ * gigabytes is refused before it is read.
+ */
+export function evidenceSizeProblem(name: string, size: number): string | null {
+  if (size <= MAX_EVIDENCE_FILE_BYTES) return null;
+  return `“${name}” is ${megabytes(size)}; an evidence file can be at most ${MAX_EVIDENCE_FILE_LABEL}.`;
+}
+
+/** Sizes as a participant reads them: "31.4 MB", "1,204 MB". */
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 100 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-GB')} MB`;
 }
 
 /** The evidence type of these bytes, or null when they are none of them. */

@@ -148,7 +148,10 @@ export interface EvidenceItem {
   /** SHA-256 of the file's bytes, lower-case hex: the key of the stored content. */
   sha256: string;
   caption: string;
-  /** The day the evidence is from, `YYYY-MM-DD` (by default the file's last-modified day). */
+  /**
+   * The day the evidence is from, `YYYY-MM-DD` (by default the file's last-modified day), or ''
+   * when the participant cleared it.
+   */
   date: string;
   /** Template ids of the stages, domains and criteria the evidence shows, in template order. */
   stages: string[];

@@ -167,7 +167,7 @@ export const evidenceItemSchema = z.strictObject({
   size: z.number().int().positive().max(MAX_EVIDENCE_FILE_BYTES),
   sha256: sha256Schema,
   caption: z.string().max(MAX_CAPTION_CHARS),
-  date: z.iso.date(),
+  date: z.union([z.iso.date(), z.literal('')]),
   stages: tagsSchema,
   domains: tagsSchema,
   criteria: tagsSchema,

@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { DraftRecord, SectionRecord } from '../../../shared/model';
-import type { SnapshotRecord } from './snapshot-types';
+import type { DraftRecord, EvidenceItem, SectionRecord } from '../../../shared/model';
+import type { StoredBlob, StoredSnapshot } from './stored-records';
 
 export const DEFAULT_DATABASE_NAME = 'aed-writer';
 
@@ -39,10 +39,26 @@ export const SCHEMA_V3 = {
   snapshots: `id, draftId, createdAt, [draftId+createdAt], [draftId+kind], ${SNAPSHOT_INFO_INDEX}`,
 } as const;
 
+/**
+ * Version 4: evidence. `evidence` holds the items (what a file is and says: name, caption, tags);
+ * `blobs` the bytes, one row per distinct content keyed by SHA-256, so duplicates of a draft and
+ * its versions share them. A snapshot keeps its items' SHA-256s in `blobRefs` (see
+ * stored-records.ts) so that whether any version still needs some bytes is read from an index.
+ * Only tables and an index are added (no snapshot has evidence yet), so no upgrade function is
+ * needed.
+ */
+export const SCHEMA_V4 = {
+  evidence: 'id, draftId, sha256, [draftId+createdAt]',
+  blobs: 'sha256',
+  snapshots: `id, draftId, createdAt, [draftId+createdAt], [draftId+kind], ${SNAPSHOT_INFO_INDEX}, *blobRefs`,
+} as const;
+
 export class AedDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   sections!: Table<SectionRecord, [string, string]>;
-  snapshots!: Table<SnapshotRecord, string>;
+  snapshots!: Table<StoredSnapshot, string>;
+  evidence!: Table<EvidenceItem, string>;
+  blobs!: Table<StoredBlob, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush to disk before a write transaction reports success, so
@@ -51,6 +67,7 @@ export class AedDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

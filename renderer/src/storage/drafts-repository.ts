@@ -3,6 +3,7 @@ import type { DraftRecord, SectionPatch, SectionRecord } from '../../../shared/m
 import { emptySection } from '../../../shared/model';
 import type { Template } from '../../../shared/template';
 import { getTemplate as getBuiltInTemplate } from '../../../shared/templates';
+import { sweepBlobs } from './blob-store';
 import type { AedDatabase } from './db';
 import { applySectionPatch } from './section-patch';
 import { findSnippet, foldQuery, type SearchSnippet } from './search-text';
@@ -65,9 +66,12 @@ export interface DraftsRepository {
   duplicateDraft: (id: string, title?: string) => Promise<DraftRecord>;
   trashDraft: (id: string) => Promise<void>;
   restoreDraft: (id: string) => Promise<void>;
-  /** Deletes the draft with its sections and snapshots; there is no undo. */
+  /**
+   * Deletes the draft with its sections, snapshots and evidence (and the bytes nothing else
+   * shows); there is no undo.
+   */
   deleteForever: (id: string) => Promise<void>;
-  /** Deletes every draft in the trash with its sections and snapshots; resolves how many. */
+  /** Deletes every draft in the trash as deleteForever does; resolves how many. */
   emptyTrash: () => Promise<number>;
   setLastSection: (draftId: string, sectionId: string) => Promise<void>;
   /** The draft's stored sections in template order (unknown sections last). */
@@ -195,10 +199,11 @@ export function createDraftsRepository(
     },
 
     async duplicateDraft(id, title) {
-      return db.transaction('rw', db.drafts, db.sections, async () => {
+      return db.transaction('rw', db.drafts, db.sections, db.evidence, async () => {
         const source = await db.drafts.get(id);
         if (!source) throw new DraftNotFoundError(id);
         const sections = await db.sections.where('draftId').equals(id).toArray();
+        const evidence = await db.evidence.where('draftId').equals(id).toArray();
         const t = now();
         const copy: DraftRecord = {
           ...source,
@@ -212,6 +217,10 @@ export function createDraftsRepository(
         // structuredClone so the copy shares no nested object with the source, even in memory.
         await db.sections.bulkAdd(
           sections.map((s) => ({ ...structuredClone(s), draftId: copy.id, updatedAt: t })),
+        );
+        // The copy's items point at the same bytes: a duplicate costs no second copy of a file.
+        await db.evidence.bulkAdd(
+          evidence.map((e) => ({ ...structuredClone(e), id: newId(), draftId: copy.id })),
         );
         return copy;
       });
@@ -227,22 +236,34 @@ export function createDraftsRepository(
     },
 
     async deleteForever(id) {
-      await db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-        await db.sections.where('draftId').equals(id).delete();
-        await db.snapshots.where('draftId').equals(id).delete();
-        await db.drafts.delete(id);
-      });
+      await db.transaction(
+        'rw',
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        async () => {
+          await db.sections.where('draftId').equals(id).delete();
+          await db.snapshots.where('draftId').equals(id).delete();
+          await db.evidence.where('draftId').equals(id).delete();
+          await db.drafts.delete(id);
+          await sweepBlobs(db);
+        },
+      );
     },
 
     async emptyTrash() {
-      return db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
-        const ids = await db.drafts.orderBy('deletedAt').primaryKeys();
-        if (ids.length === 0) return 0;
-        await db.sections.where('draftId').anyOf(ids).delete();
-        await db.snapshots.where('draftId').anyOf(ids).delete();
-        await db.drafts.bulkDelete(ids);
-        return ids.length;
-      });
+      return db.transaction(
+        'rw',
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        async () => {
+          const ids = await db.drafts.orderBy('deletedAt').primaryKeys();
+          if (ids.length === 0) return 0;
+          await db.sections.where('draftId').anyOf(ids).delete();
+          await db.snapshots.where('draftId').anyOf(ids).delete();
+          await db.evidence.where('draftId').anyOf(ids).delete();
+          await db.drafts.bulkDelete(ids);
+          await sweepBlobs(db);
+          return ids.length;
+        },
+      );
     },
 
     async setLastSection(draftId, sectionId) {

@@ -1,6 +1,7 @@
 import { AedDatabase, requestPersistence } from './db';
 import { createBackupsRepository, type BackupsRepository } from './backups-repository';
 import { createDraftsRepository, type DraftsRepository } from './drafts-repository';
+import { createEvidenceRepository, type EvidenceRepository } from './evidence-repository';
 import { createSnapshotsRepository, type SnapshotsRepository } from './snapshots-repository';
 
 /** Everything the app stores, as repositories: the one way screens reach the database. */
@@ -8,6 +9,7 @@ export interface Repositories {
   drafts: DraftsRepository;
   snapshots: SnapshotsRepository;
   backups: BackupsRepository;
+  evidence: EvidenceRepository;
 }
 
 export function createRepositories(
@@ -18,6 +20,7 @@ export function createRepositories(
     drafts: createDraftsRepository(db, options),
     snapshots: createSnapshotsRepository(db, options),
     backups: createBackupsRepository(db, options),
+    evidence: createEvidenceRepository(db, options),
   };
 }
 

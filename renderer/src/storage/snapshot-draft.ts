@@ -2,6 +2,7 @@ import type { AedDatabase } from './db';
 import { DraftNotFoundError } from './drafts-repository';
 import { withUnsaved, type UnsavedChange } from './section-patch';
 import type { SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
+import { toStoredSnapshot } from './stored-records';
 
 export interface SnapshotDraftInput {
   draftId: string;
@@ -15,15 +16,20 @@ export interface SnapshotDraftInput {
 }
 
 /**
- * Copies a draft and its sections into a new snapshot. Shared by the repositories that take
- * copies (versions, submissions, restore points before a rewrite); it joins the caller's
- * transaction, so the copy and whatever follows it commit together.
+ * Copies a draft, its sections and its evidence items into a new snapshot (the items point at
+ * the stored bytes, which are not copied). Shared by the repositories that take copies
+ * (versions, submissions, restore points before a rewrite); it joins the caller's transaction,
+ * so the copy and whatever follows it commit together.
  */
 export function snapshotDraft(db: AedDatabase, input: SnapshotDraftInput): Promise<SnapshotRecord> {
-  return db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
+  return db.transaction('rw', [db.drafts, db.sections, db.snapshots, db.evidence], async () => {
     const draft = await db.drafts.get(input.draftId);
     if (!draft) throw new DraftNotFoundError(input.draftId);
     const stored = await db.sections.where('draftId').equals(input.draftId).toArray();
+    const evidence = await db.evidence
+      .where('[draftId+createdAt]')
+      .between([input.draftId, -Infinity], [input.draftId, Infinity])
+      .toArray();
     const sections = withUnsaved(input.draftId, stored, input.unsaved ?? [], input.createdAt);
     const snapshot: SnapshotRecord = {
       id: input.id,
@@ -35,8 +41,9 @@ export function snapshotDraft(db: AedDatabase, input: SnapshotDraftInput): Promi
       draft,
       sections,
       ...(input.submission ? { submission: input.submission } : {}),
+      evidence,
     };
-    await db.snapshots.add(snapshot);
+    await db.snapshots.add(toStoredSnapshot(snapshot));
     return snapshot;
   });
 }

@@ -1,8 +1,10 @@
 import { snapshotsToThin } from '../../../shared/history';
+import { sweepBlobs } from './blob-store';
 import { SNAPSHOT_INFO_INDEX, type AedDatabase } from './db';
 import { withUnsaved, type UnsavedChange } from './section-patch';
 import { snapshotDraft } from './snapshot-draft';
 import type { SnapshotInfo, SnapshotKind, SnapshotRecord, SubmissionInfo } from './snapshot-types';
+import { fromStoredSnapshot } from './stored-records';
 
 /**
  * Frozen copies of whole drafts: submissions now, version history later. One store for both, so
@@ -31,8 +33,9 @@ export interface SnapshotsRepository {
   /** How many snapshots a draft has, counted without reading them. */
   countSnapshots: (draftId: string) => Promise<number>;
   /**
-   * Puts a snapshot's content back — the whole draft, or one section — after snapshotting the
-   * current state, so the restore itself can be undone. Resolves that "before" snapshot (a
+   * Puts a snapshot's content back — the whole draft (with its evidence list, when the snapshot
+   * recorded one), or one section — after snapshotting the current state, so the restore itself
+   * can be undone. Resolves that "before" snapshot (a
    * restore point), which holds `unsaved` (changes still only on screen) over what is stored;
    * those changes are never written to the draft itself.
    */
@@ -91,14 +94,16 @@ export function createSnapshotsRepository(
     listSnapshotInfo,
     countSnapshots: (draftId) => ofDraft(draftId).count(),
 
-    latestSnapshot: (draftId) =>
-      db.snapshots
+    latestSnapshot: async (draftId) => {
+      const stored = await db.snapshots
         .where('[draftId+createdAt]')
         .between([draftId, -Infinity], [draftId, Infinity])
-        .last(),
+        .last();
+      return stored && fromStoredSnapshot(stored);
+    },
 
     restore: (snapshotId, sectionId, unsaved) =>
-      db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
+      db.transaction('rw', [db.drafts, db.sections, db.snapshots, db.evidence], async () => {
         const snapshot = await db.snapshots.get(snapshotId);
         if (!snapshot) throw new Error('That version is no longer stored.');
         const before = await snapshotDraft(db, {
@@ -119,6 +124,12 @@ export function createSnapshotsRepository(
         if (sectionId === undefined) {
           // The whole draft as it was: sections added since then are emptied, not kept.
           await db.sections.where('draftId').equals(snapshot.draftId).delete();
+          if (snapshot.evidence) {
+            // Its evidence too. The bytes are there: this snapshot points at them, and the
+            // restore point just taken at today's.
+            await db.evidence.where('draftId').equals(snapshot.draftId).delete();
+            await db.evidence.bulkAdd(snapshot.evidence);
+          }
         }
         await db.sections.bulkPut(sections.map((s) => ({ ...s, updatedAt: t })));
         await db.drafts.update(snapshot.draftId, { updatedAt: t });
@@ -142,11 +153,18 @@ export function createSnapshotsRepository(
 
     thin: async (draftId) => {
       const doomed = snapshotsToThin(await listSnapshotInfo(draftId), now());
-      await db.snapshots.bulkDelete(doomed);
+      if (doomed.length === 0) return 0;
+      await db.transaction('rw', db.snapshots, db.evidence, db.blobs, async () => {
+        await db.snapshots.bulkDelete(doomed);
+        await sweepBlobs(db);
+      });
       return doomed.length;
     },
 
-    getSnapshot: (id) => db.snapshots.get(id),
+    getSnapshot: async (id) => {
+      const stored = await db.snapshots.get(id);
+      return stored && fromStoredSnapshot(stored);
+    },
 
     recordSubmission: async (id, submission) => {
       // Only the record of how it was sent changes; the frozen content never does.
@@ -155,7 +173,11 @@ export function createSnapshotsRepository(
       }
     },
 
-    deleteSnapshot: (id) => db.snapshots.delete(id),
+    deleteSnapshot: (id) =>
+      db.transaction('rw', db.snapshots, db.evidence, db.blobs, async () => {
+        await db.snapshots.delete(id);
+        await sweepBlobs(db);
+      }),
 
     listSubmissions: async (draftId) =>
       // The [draftId+kind] index reads submissions only, not every automatic version.
@@ -164,6 +186,8 @@ export function createSnapshotsRepository(
           .where('[draftId+kind]')
           .equals([draftId, 'submission'])
           .sortBy('createdAt')
-      ).filter((s) => s.submission !== undefined),
+      )
+        .filter((s) => s.submission !== undefined)
+        .map(fromStoredSnapshot),
   };
 }

@@ -1,5 +1,4 @@
 import { prepareImport, readBackup, writeBackup } from '../../../../shared/backup';
-import { editorStateWithoutInlineStyles } from '../../../../shared/inline-styles';
 import type { DraftRecord } from '../../../../shared/model';
 import { sanitizeFileName } from '../../../../shared/export/file-name';
 import { formatIsoDate } from '../../../../shared/export/text';
@@ -91,13 +90,17 @@ export async function replaceFromBackup(
     );
   }
   const source = result.backup.drafts[0]!;
+  // Prepared as an import is: inline styles dropped (this editor makes none; they can hide
+  // exported text), evidence items with the bytes they point at.
+  const prepared = prepareImport(result.backup, {
+    newId: () => crypto.randomUUID(),
+    now: Date.now(),
+  });
   await rewriteDraft(deps, draftId, {
     kind: 'replace',
-    // As on import: inline styles are dropped (this editor makes none; they can hide exported text).
-    sections: source.sections.map((s) => ({
-      ...s,
-      editorState: editorStateWithoutInlineStyles(s.editorState),
-    })),
+    sections: prepared.sections,
     sourceTitle: source.draft.title,
+    // A backup from before evidence (format 1) says nothing of it: the draft's stays.
+    ...(source.evidence ? { evidence: { items: prepared.evidence, blobs: prepared.blobs } } : {}),
   });
 }

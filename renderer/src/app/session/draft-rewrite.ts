@@ -1,4 +1,5 @@
 import type { SectionRecord } from '../../../../shared/model';
+import type { ReplacementEvidence } from '../../storage/backups-repository';
 import type { Repositories } from '../../storage/open-storage';
 import type { UnsavedChange } from '../../storage/section-patch';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
@@ -11,8 +12,13 @@ import { requestRewrite, type Locks } from './draft-lock';
 export type DraftRewrite =
   /** Put back a version from History: the whole draft, or one section. */
   | { kind: 'restore'; snapshotId: string; sectionId?: string }
-  /** Replace the draft's sections with a backup's. */
-  | { kind: 'replace'; sections: SectionRecord[]; sourceTitle: string };
+  /** Replace the draft's sections (and evidence, when the backup has it) with a backup's. */
+  | {
+      kind: 'replace';
+      sections: SectionRecord[];
+      sourceTitle: string;
+      evidence?: ReplacementEvidence | undefined;
+    };
 
 /**
  * Carries out a rewrite in one transaction, after a restore point of the draft as it is with
@@ -33,6 +39,7 @@ export function applyRewrite(
     {
       sections: rewrite.sections,
       label: `Before replacing from the backup of “${rewrite.sourceTitle}”`,
+      evidence: rewrite.evidence,
     },
     unsaved,
   );

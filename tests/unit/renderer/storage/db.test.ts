@@ -23,11 +23,17 @@ describe('AedDatabase', () => {
     expect(DEFAULT_DATABASE_NAME).toBe('aed-writer');
   });
 
-  it('opens at version 3 with drafts, sections and snapshots keyed and indexed as the repositories need', async () => {
+  it('opens at version 4 with drafts, sections, snapshots and evidence keyed and indexed as the repositories need', async () => {
     db = openTestDatabase();
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'sections', 'snapshots']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'blobs',
+      'drafts',
+      'evidence',
+      'sections',
+      'snapshots',
+    ]);
 
     expect(db.drafts.schema.primKey.keyPath).toBe('id');
     expect(db.drafts.schema.indexes.map((i) => i.name).sort()).toEqual([
@@ -42,13 +48,30 @@ describe('AedDatabase', () => {
       '[draftId+createdAt+kind+wordCount+label+id]',
       '[draftId+createdAt]',
       '[draftId+kind]',
+      'blobRefs',
       'createdAt',
       'draftId',
     ]);
+    expect(db.snapshots.schema.indexes.find((i) => i.name === 'blobRefs')!.multi).toBe(true);
+    expect(db.evidence.schema.primKey.keyPath).toBe('id');
+    expect(db.evidence.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[draftId+createdAt]',
+      'draftId',
+      'sha256',
+    ]);
+    expect(db.blobs.schema.primKey.keyPath).toBe('sha256');
 
     // The real IndexedDB store matches what Dexie declares, not just Dexie's bookkeeping.
     const idb = db.backendDB();
-    expect([...idb.objectStoreNames].sort()).toEqual(['drafts', 'sections', 'snapshots']);
+    expect([...idb.objectStoreNames].sort()).toEqual([
+      'blobs',
+      'drafts',
+      'evidence',
+      'sections',
+      'snapshots',
+    ]);
+    const tx = idb.transaction('snapshots');
+    expect(tx.objectStore('snapshots').index('blobRefs').multiEntry).toBe(true);
   });
 
   it('asks IndexedDB for strict durability on write transactions', async () => {

@@ -13,7 +13,7 @@ describe('opening databases made by earlier versions', () => {
     await makeV1Database(name);
     const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.drafts.toArray()).toEqual(V1_RECORDS.drafts);
     const sections = await db.sections.toArray();
     for (const stored of V1_RECORDS.sections) {
