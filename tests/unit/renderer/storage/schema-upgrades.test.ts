@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { AedDatabase } from '../../../../renderer/src/storage/db';
 import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
+import { createEvidenceRepository } from '../../../../renderer/src/storage/evidence-repository';
 import { makeV1Database, V1_RECORDS } from '../../../fixtures/db/schema-v1';
+import { makeV3Database, V3_RECORDS } from '../../../fixtures/db/schema-v3';
+import { PDF, PNG, file } from '../../../fixtures/evidence/sample-files';
 
 // One case per schema version ever shipped: a database made by that version's code opens with
 // the current code, upgraded, with nothing lost.
@@ -44,6 +47,52 @@ describe('opening databases made by earlier versions', () => {
     expect((await drafts.getSection('draft-v1', 'about-you'))!.fields['full-name']).toBe(
       'Siân O’Connor',
     );
+    db.close();
+  });
+
+  it('version 3: every record survives, and evidence (version 4) works beside it', async () => {
+    const name = `aed-v3-${crypto.randomUUID()}`;
+    await makeV3Database(name);
+    const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.drafts.toArray()).toEqual(V3_RECORDS.drafts);
+    expect(await db.sections.toArray()).toEqual(
+      [...V3_RECORDS.sections].sort((a, b) => a.draftId.localeCompare(b.draftId)),
+    );
+    expect(await db.snapshots.toArray()).toEqual(V3_RECORDS.snapshots);
+    expect(await db.evidence.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
+
+    const drafts = createDraftsRepository(db);
+    const snapshots = createSnapshotsRepository(db);
+    const evidence = createEvidenceRepository(db);
+    expect((await snapshots.listSnapshotInfo('draft-v3')).map((s) => s.id)).toEqual([
+      'v3-submission',
+      'v3-auto',
+    ]);
+    // A version-3 snapshot reads as it was written: no evidence list, nothing added.
+    expect(await snapshots.getSnapshot('v3-submission')).toEqual(V3_RECORDS.snapshots[1]);
+
+    // The upgraded draft takes evidence; a new version holds it, and the index sees its bytes.
+    const { added } = await evidence.addEvidence('draft-v3', [
+      file('wall.png', PNG),
+      file('plan.pdf', PDF),
+    ]);
+    const kept = await snapshots.takeSnapshot('draft-v3', 'manual', 'With evidence');
+    expect(kept.evidence!.map((i) => i.id)).toEqual(added.map((i) => i.id));
+    expect(await db.snapshots.where('blobRefs').equals(added[0]!.sha256).primaryKeys()).toEqual([
+      kept.id,
+    ]);
+    // Restoring a version-3 snapshot (no evidence then recorded) keeps today's evidence.
+    await snapshots.restore('v3-auto');
+    expect((await drafts.getSection('draft-v3', 'deliver'))!.text).toBe('An earlier deliver.');
+    expect(await evidence.listEvidence('draft-v3')).toHaveLength(2);
+
+    // The trashed version-3 draft empties from the trash with its snapshots.
+    expect(await drafts.emptyTrash()).toBe(1);
+    expect(await db.snapshots.where('draftId').equals('trashed-v3').count()).toBe(0);
+    expect(await db.blobs.count()).toBe(2);
     db.close();
   });
 });
