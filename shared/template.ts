@@ -75,6 +75,8 @@ export const sectionSchema = z.object({
   domainTags: z.boolean().default(false),
   /** A checklist of the template's criteria, self-assessed, instead of free text. */
   criteriaChecklist: z.boolean().default(false),
+  /** Whether the section shows the draft's evidence list (files with captions and tags). */
+  evidenceList: z.boolean().default(false),
 });
 
 export const templateSchema = z

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { EVIDENCE_ACCEPT } from '../../../shared/evidence-file';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
 import { useLiveQuery } from '../storage/live-query';
@@ -20,6 +21,10 @@ import { SubmissionsPanel } from './export/SubmissionsPanel';
 import { LIBRARY_HREF, draftHref } from './route';
 import { SaveStatusView } from './SaveStatusView';
 import { useServices } from './services';
+import { EvidenceStatus } from './evidence/EvidenceStatus';
+import { useAddEvidence } from './evidence/use-add-evidence';
+import { useFileDrop } from './evidence/use-file-drop';
+import { pickFiles } from './pick-file';
 import { useDocumentTitle } from './use-document-title';
 
 // Loaded when first shown: opening a draft parses only what writing needs.
@@ -125,6 +130,8 @@ function OpenDraft({
   const backUp = useBackUp(session, setDone);
   const { progress, startExport } = useExportAction(session, template, setDone);
   const rewrites = useRestore(session);
+  const evidence = useAddEvidence(draftId, readOnly);
+  const { dragging, dropProps } = useFileDrop((files) => void evidence.add(files));
   // Read-only, the counts follow the other window's saves; editing, they follow rewrites.
   useStoredWordCounts(session, readOnly ? updatedAt : contentVersion);
   useSessionWarnings(session);
@@ -137,7 +144,7 @@ function OpenDraft({
   const next = template.sections[index + 1];
 
   return (
-    <div className="draft-layout">
+    <div className={`draft-layout${dragging ? ' dropping' : ''}`} {...dropProps}>
       <header className="draft-header">
         <a href={LIBRARY_HREF} className="back-link">
           All drafts
@@ -150,6 +157,15 @@ function OpenDraft({
         <p className="export-progress" aria-live="polite">
           {progress ?? done ?? ''}
         </p>
+        <button
+          type="button"
+          disabled={readOnly || evidence.busy}
+          onClick={() =>
+            void pickFiles(EVIDENCE_ACCEPT, { multiple: true }).then((files) => evidence.add(files))
+          }
+        >
+          Add evidence
+        </button>
         <button type="button" onClick={() => setHistoryOpen(true)}>
           History
         </button>
@@ -193,6 +209,7 @@ function OpenDraft({
           onDismiss={rewrites.dismiss}
         />
         <LockNotice status={lock} onTakeOver={() => session.takeOver()} />
+        <EvidenceStatus message={evidence.message} onDismiss={evidence.dismiss} />
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.

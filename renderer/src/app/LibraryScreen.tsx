@@ -11,7 +11,7 @@ import { draftHref, navigate } from './route';
 import { useServices } from './services';
 import { useAnnouncer } from './announcer';
 import { useDocumentTitle } from './use-document-title';
-import { pickFile } from './backup/pick-file';
+import { pickFile } from './pick-file';
 
 function templateName(templateId: string): string {
   try {

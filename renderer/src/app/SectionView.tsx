@@ -4,12 +4,14 @@ import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../sh
 import type { Template, TemplateField, WordGuide as WordGuideType } from '../../../shared/template';
 import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
+import { EvidenceList } from './evidence/EvidenceList';
 import { Guidance } from './Guidance';
 import type { LiveWords } from './session/live-words';
 import type { SectionWriter } from './session/draft-session';
 import { useLiveWords } from './use-live-words';
 
 interface SectionViewProps {
+  draftId: string;
   sectionId: string;
   number: number;
   template: Template;
@@ -35,6 +37,7 @@ const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
  * for storage.
  */
 export function SectionView({
+  draftId,
   sectionId,
   number,
   template,
@@ -159,6 +162,10 @@ export function SectionView({
             ))}
           </tbody>
         </table>
+      ) : null}
+
+      {section.evidenceList ? (
+        <EvidenceList draftId={draftId} template={template} readOnly={readOnly} />
       ) : null}
 
       {section.richText ? (

@@ -24,3 +24,8 @@ export const formatTime = (ms: number): string => time().format(ms);
 export const formatNumber = (n: number): string => number().format(n);
 export const formatWords = (n: number): string =>
   `${number().format(n)} ${n === 1 ? 'word' : 'words'}`;
+/** A file's size as people read it: "812 KB", "3.4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${number().format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -62,9 +62,16 @@ export interface EvidenceRepository {
   addEvidence: (draftId: string, files: readonly EvidenceFile[]) => Promise<AddEvidenceResult>;
   /** Changes an item's caption, date or tags (tags are kept in template order, unknown dropped). */
   updateEvidence: (id: string, patch: EvidencePatch) => Promise<void>;
+  /**
+   * Tags an item with one stage, domain or criterion, or untags it, against the item as stored
+   * when the write runs: quick clicks on several tags each keep the others'.
+   */
+  setEvidenceTag: (id: string, kind: EvidenceTagKind, tag: string, on: boolean) => Promise<void>;
   /** Removes an item; its bytes go too unless another item or a version still shows them. */
   removeEvidence: (id: string) => Promise<void>;
 }
+
+export type EvidenceTagKind = 'stages' | 'domains' | 'criteria';
 
 export interface EvidenceRepositoryOptions {
   now?: () => number;
@@ -90,6 +97,44 @@ export function createEvidenceRepository(
     return order.filter((id) => tags.includes(id));
   }
 
+  /** Applies the patch made from the item as stored, in one transaction. */
+  function update(id: string, patchOf: (item: EvidenceItem) => EvidencePatch): Promise<void> {
+    return db.transaction('rw', db.drafts, db.evidence, async () => {
+      const item = await db.evidence.get(id);
+      if (!item) throw new Error(NOT_STORED);
+      const draft = await db.drafts.get(item.draftId);
+      if (!draft) throw new DraftNotFoundError(item.draftId);
+      const patch = patchOf(item);
+      const template = (() => {
+        try {
+          return templateOf(draft.templateId);
+        } catch {
+          return null;
+        }
+      })();
+      const changes: Partial<EvidenceItem> = {};
+      if (patch.caption !== undefined) changes.caption = patch.caption.slice(0, MAX_CAPTION_CHARS);
+      if (patch.date !== undefined && isDay(patch.date)) changes.date = patch.date;
+      const kinds = [
+        ['stages', template?.stages],
+        ['domains', template?.domains],
+        ['criteria', template?.criteria],
+      ] as const;
+      for (const [kind, known] of kinds) {
+        const tags = patch[kind];
+        // A draft of a template this version lacks keeps the tags it has.
+        if (tags !== undefined && known) {
+          changes[kind] = tagsIn(
+            known.map((k) => k.id),
+            tags,
+          );
+        }
+      }
+      await db.evidence.update(id, changes);
+      await db.drafts.update(item.draftId, { updatedAt: now() });
+    });
+  }
+
   return {
     listEvidence: (draftId) =>
       db.evidence
@@ -112,8 +157,7 @@ export function createEvidenceRepository(
 
     async addEvidence(draftId, files) {
       // Every file is checked before anything is written; the bytes stored are the bytes hashed.
-      const checked: Array<{ file: EvidenceFile; mimeType: EvidenceMimeType; sha256: string }> =
-        [];
+      const checked: Array<{ file: EvidenceFile; mimeType: EvidenceMimeType; sha256: string }> = [];
       const blobs = new Map<string, Blob>();
       for (const file of files) {
         const tooLarge = evidenceSizeProblem(file.name, file.size);
@@ -173,40 +217,12 @@ export function createEvidenceRepository(
       });
     },
 
-    updateEvidence: (id, patch) =>
-      db.transaction('rw', db.drafts, db.evidence, async () => {
-        const item = await db.evidence.get(id);
-        if (!item) throw new Error(NOT_STORED);
-        const draft = await db.drafts.get(item.draftId);
-        if (!draft) throw new DraftNotFoundError(item.draftId);
-        const template = (() => {
-          try {
-            return templateOf(draft.templateId);
-          } catch {
-            return null;
-          }
-        })();
-        const changes: Partial<EvidenceItem> = {};
-        if (patch.caption !== undefined) changes.caption = patch.caption.slice(0, MAX_CAPTION_CHARS);
-        if (patch.date !== undefined && isDay(patch.date)) changes.date = patch.date;
-        const kinds = [
-          ['stages', template?.stages],
-          ['domains', template?.domains],
-          ['criteria', template?.criteria],
-        ] as const;
-        for (const [kind, known] of kinds) {
-          const tags = patch[kind];
-          // A draft of a template this version lacks keeps the tags it has.
-          if (tags !== undefined && known) {
-            changes[kind] = tagsIn(
-              known.map((k) => k.id),
-              tags,
-            );
-          }
-        }
-        await db.evidence.update(id, changes);
-        await db.drafts.update(item.draftId, { updatedAt: now() });
-      }),
+    updateEvidence: (id, patch) => update(id, () => patch),
+
+    setEvidenceTag: (id, kind, tag, on) =>
+      update(id, (item) => ({
+        [kind]: on ? [...item[kind], tag] : item[kind].filter((t) => t !== tag),
+      })),
 
     removeEvidence: (id) =>
       db.transaction('rw', db.drafts, db.evidence, db.snapshots, db.blobs, async () => {

@@ -13,7 +13,9 @@ type Loaded = { record: SectionRecord | null; writer: SectionWriter };
 // Memoised: the draft screen re-renders on each save (the draft's updatedAt changes); the open
 // section, and its editor, must not.
 export const SectionLoader = memo(function SectionLoader(
-  props: Omit<Parameters<typeof SectionView>[0], 'record' | 'writer'> & { session: DraftSession },
+  props: Omit<Parameters<typeof SectionView>[0], 'draftId' | 'record' | 'writer'> & {
+    session: DraftSession;
+  },
 ) {
   const { session, sectionId, ...view } = props;
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
@@ -42,6 +44,12 @@ export const SectionLoader = memo(function SectionLoader(
   }
   if (loaded === undefined) return <p className="muted loading">Opening the section…</p>;
   return (
-    <SectionView {...view} sectionId={sectionId} record={loaded.record} writer={loaded.writer} />
+    <SectionView
+      {...view}
+      draftId={session.draftId}
+      sectionId={sectionId}
+      record={loaded.record}
+      writer={loaded.writer}
+    />
   );
 });

@@ -1,0 +1,83 @@
+import { useCallback, useRef, useState } from 'react';
+import { EvidenceRejectedError, type AddEvidenceResult } from '../../storage/evidence-repository';
+import { useAnnouncer } from '../announcer';
+import { useServices } from '../services';
+
+export interface EvidenceAdder {
+  /** Adds the files to the draft's evidence, all or none; says how it went. */
+  add: (files: readonly File[]) => Promise<void>;
+  /** What the last add did, for a `status`; null when there is nothing to say. */
+  message: string | null;
+  dismiss: () => void;
+  busy: boolean;
+}
+
+const READ_ONLY = 'This draft is being edited in another window, so evidence cannot be added here.';
+
+/**
+ * Adding evidence, from the file chooser or a drop: failures (a file too large or of a kind that
+ * cannot be kept: nothing of the batch is added) in the app's `alert`, what was added in a
+ * message for a `status`.
+ */
+export function useAddEvidence(draftId: string, readOnly: boolean): EvidenceAdder {
+  const { evidence } = useServices();
+  const announce = useAnnouncer();
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Batches are added one after another, so two quick drops keep their order.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const add = useCallback(
+    (files: readonly File[]) => {
+      const run = async () => {
+        if (files.length === 0) return;
+        if (readOnly) return announce.error(READ_ONLY);
+        setBusy(true);
+        setMessage(null);
+        try {
+          setMessage(addedMessage(await evidence.addEvidence(draftId, files)));
+        } catch (e) {
+          announce.error(
+            e instanceof EvidenceRejectedError
+              ? e.message
+              : `The evidence could not be added: ${e instanceof Error ? e.message : String(e)} Nothing was added; try again.`,
+          );
+        } finally {
+          setBusy(false);
+        }
+      };
+      queue.current = queue.current.then(run);
+      return queue.current;
+    },
+    [announce, draftId, evidence, readOnly],
+  );
+
+  return { add, message, busy, dismiss: useCallback(() => setMessage(null), []) };
+}
+
+function addedMessage({ added, alreadyThere }: AddEvidenceResult): string {
+  const parts: string[] = [];
+  if (added.length > 0) {
+    parts.push(
+      `Added ${added.length === 1 ? `“${added[0]!.fileName}”` : `${added.length} files`} to the evidence.`,
+    );
+  }
+  if (alreadyThere.length > 0) {
+    parts.push(
+      `${list(alreadyThere)} ${alreadyThere.length === 1 ? 'is' : 'are'} already in this draft’s evidence.`,
+    );
+  }
+  if (added.some((i) => i.mimeType === 'image/heic')) {
+    parts.push(
+      'HEIC photos are kept as files; to put one in the text, save it as a JPEG and add that.',
+    );
+  }
+  return parts.join(' ');
+}
+
+function list(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length <= 2
+    ? quoted.join(' and ')
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
