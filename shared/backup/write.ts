@@ -3,6 +3,7 @@
  * reader applies, so a backup that was made can always be read back: a backup that fails only
  * when it is needed is worse than none.
  */
+import { sniffEvidenceType } from '../evidence-file';
 import { sha256Hex } from './checksums';
 import { draftFileProblem, evidenceProblem } from './consistency';
 import {
@@ -55,7 +56,7 @@ export async function writeBackup(input: WriteBackupInput): Promise<Uint8Array> 
   }
   if (input.drafts.length === 0) throw new BackupWriteError('There is no draft to back up.');
 
-  const entries: Array<{ name: string; bytes: Uint8Array; sha256: string }> = [];
+  const entries: Array<{ name: string; bytes: Uint8Array; sha256: string; deflate?: boolean }> = [];
   const seen = new Set<string>();
   for (const item of input.drafts) {
     const id = item.draft.id;
@@ -83,7 +84,12 @@ export async function writeBackup(input: WriteBackupInput): Promise<Uint8Array> 
         throw new BackupWriteError(`The attached file "${attached.name}": ${unsafePath}.`);
       const sha256 = await sha256Hex(attached.bytes);
       contents.set(sha256, attached.bytes);
-      entries.push({ name: path, bytes: attached.bytes, sha256 });
+      entries.push({
+        name: path,
+        bytes: attached.bytes,
+        sha256,
+        deflate: !alreadyCompressed(attached.bytes),
+      });
     }
     const problem = evidenceProblem(id, file, contents);
     if (problem) {
@@ -111,6 +117,15 @@ export async function writeBackup(input: WriteBackupInput): Promise<Uint8Array> 
   if (zip.length > limits.maxFileBytes)
     throw new BackupWriteError('The backup would be too large.');
   return zip;
+}
+
+/**
+ * Photos and Office files are compressed already: deflating twenty phone photos on every
+ * automatic backup would cost seconds and save nothing. (PDF and CSV are tried.)
+ */
+function alreadyCompressed(bytes: Uint8Array): boolean {
+  const type = sniffEvidenceType('', bytes);
+  return type !== null && type !== 'application/pdf';
 }
 
 /** A draft's records as draft.json holds them, validated; throws BackupWriteError if they fail. */

@@ -39,6 +39,11 @@ const INFLATE_CHUNK = 16 * 1024;
 export interface ZipWriteEntry {
   name: string;
   bytes: Uint8Array;
+  /**
+   * False to store the bytes as they are without trying deflate: for content already compressed
+   * (photos, Office files), where deflating megabytes costs time and saves nothing.
+   */
+  deflate?: boolean;
 }
 
 export interface ZipWriteOptions {
@@ -69,9 +74,9 @@ export function writeZip(entries: readonly ZipWriteEntry[], options: ZipWriteOpt
   let offset = 0;
   for (const entry of entries) {
     const name = utf8.encode(entry.name);
-    const deflated = deflateSync(entry.bytes, { level: 6 });
+    const deflated = entry.deflate === false ? null : deflateSync(entry.bytes, { level: 6 });
     // Already-compressed attachments (images, PDFs) are stored when deflate does not help.
-    const stored = deflated.length >= entry.bytes.length;
+    const stored = deflated === null || deflated.length >= entry.bytes.length;
     const data = stored ? entry.bytes : deflated;
     const crc = crc32(entry.bytes);
     const flags = name.length !== entry.name.length ? FLAG_UTF8 : 0;

@@ -15,7 +15,9 @@ export function pickFiles(accept: string, options: { multiple?: boolean } = {}):
 }
 
 /** Opens the file chooser for one file and resolves its bytes (null if cancelled). */
-export async function pickFile(accept: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+export async function pickFile(
+  accept: string,
+): Promise<{ name: string; bytes: Uint8Array } | null> {
   const [file] = await pickFiles(accept);
   if (!file) return null;
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

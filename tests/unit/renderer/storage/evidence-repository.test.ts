@@ -67,9 +67,7 @@ describe('evidence repository', () => {
     expect(blob).toBeInstanceOf(Blob);
     expect(blob!.type).toBe('image/png');
     expect(await bytesOf(blob)).toEqual(PNG);
-    expect(await bytesOf(await evidence.getBlob(added[1]!.sha256, 'application/pdf'))).toEqual(
-      PDF,
-    );
+    expect(await bytesOf(await evidence.getBlob(added[1]!.sha256, 'application/pdf'))).toEqual(PDF);
     expect(await evidence.getEvidenceBlob('nope')).toBeUndefined();
   });
 
@@ -99,12 +97,10 @@ describe('evidence repository', () => {
       size: MAX_EVIDENCE_FILE_BYTES + 1,
       arrayBuffer: () => Promise.reject(new Error('read a file it should have refused')),
     };
-    await expect(evidence.addEvidence(draft.id, [file('a.pdf', PDF), huge])).rejects.toMatchObject(
-      {
-        name: 'EvidenceRejectedError',
-        message: 'Nothing was added: “film.mov” is 25.0 MB; an evidence file can be at most 25 MB.',
-      },
-    );
+    await expect(evidence.addEvidence(draft.id, [file('a.pdf', PDF), huge])).rejects.toMatchObject({
+      name: 'EvidenceRejectedError',
+      message: 'Nothing was added: “film.mov” is 25.0 MB; an evidence file can be at most 25 MB.',
+    });
     expect({ items: await db.evidence.count(), blobs: await db.blobs.count() }).toEqual(before);
   });
 
@@ -204,9 +200,7 @@ describe('evidence repository', () => {
     expect(await evidence.getBlob(plan!.sha256, plan!.mimeType)).toBeUndefined();
     await evidence.removeEvidence(photo!.id);
     // Draft B still shows the photo.
-    expect(await bytesOf(await evidence.getBlob(photo!.sha256, photo!.mimeType))).toEqual(
-      jpeg(1),
-    );
+    expect(await bytesOf(await evidence.getBlob(photo!.sha256, photo!.mimeType))).toEqual(jpeg(1));
     expect(await db.blobs.count()).toBe(1);
     await evidence.removeEvidence('gone'); // nothing to do
   });

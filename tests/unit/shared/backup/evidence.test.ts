@@ -32,6 +32,19 @@ import {
   type Json,
 } from './helpers';
 
+/** The offset of an entry's local header, found by its name. */
+function findEntry(zip: Uint8Array, name: string): number {
+  const encoded = new TextEncoder().encode(name);
+  const view = new DataView(zip.buffer, zip.byteOffset);
+  for (let at = 0; at + 30 < zip.length; at++) {
+    if (view.getUint32(at, true) !== 0x04034b50) continue;
+    const length = view.getUint16(at + 26, true);
+    const found = zip.subarray(at + 30, at + 30 + length);
+    if (found.length === encoded.length && found.every((b, i) => b === encoded[i])) return at;
+  }
+  throw new Error(`no entry ${name}`);
+}
+
 const write = (drafts: WriteBackupDraft[]) =>
   writeBackup({ drafts, appVersion: APP_VERSION, now: SAMPLE_NOW });
 
@@ -199,6 +212,28 @@ describe('evidence in a backup', () => {
         'invalid-content',
       );
     });
+  });
+
+  it('stores photos and Office files as they are, and deflates text', async () => {
+    // Compressible on purpose: only the kind of file decides.
+    const photo = new Uint8Array(50_000);
+    photo.set(jpeg().subarray(0, 10));
+    const text = new TextEncoder().encode('Year 5,55\n'.repeat(5000));
+    const bytes = await write([
+      {
+        ...smallDraft('d1', 'Kinds'),
+        files: [
+          { name: 'photo.jpg', bytes: photo },
+          { name: 'scores.csv', bytes: text },
+        ],
+      },
+    ]);
+    const method = (name: string) => {
+      const at = findEntry(bytes, `drafts/d1/files/${name}`);
+      return new DataView(bytes.buffer, bytes.byteOffset).getUint16(at + 8, true);
+    };
+    expect(method('photo.jpg')).toBe(0); // stored
+    expect(method('scores.csv')).toBe(8); // deflated
   });
 
   it('files no item points at still read back (format 1 had files without items)', async () => {
