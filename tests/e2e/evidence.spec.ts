@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -198,8 +199,33 @@ test('files dropped onto the draft are added, even while writing in another sect
   await page.dispatchEvent('.section-main', 'drop', { dataTransfer });
   await expect(page.getByRole('status').filter({ hasText: 'Added 2 files' })).toBeVisible();
   await expect(page.locator('.draft-layout.dropping')).toHaveCount(0);
+
+  // Dropped onto the editor itself (until images go into the text, issue 10 item 2), a file is
+  // evidence too, and the text is left as it was.
+  const editor = draft.editor('Deliver — how do we effect change?');
+  await editor.click();
+  await page.keyboard.type('Lesson study.');
+  const pdf = await page.evaluateHandle(
+    (bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'onto the editor.pdf'));
+      return transfer;
+    },
+    [...PDF],
+  );
+  await editor.dispatchEvent('dragover', { dataTransfer: pdf });
+  await editor.dispatchEvent('drop', { dataTransfer: pdf });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added “onto the editor.pdf”' }),
+  ).toBeVisible();
+  await expect(editor).toHaveText('Lesson study.');
+
   const list = await openEvidence(draft);
-  await expect(list.getByRole('listitem')).toHaveText([/dropped\.png/, /dropped\.csv/]);
+  await expect(list.getByRole('listitem')).toHaveText([
+    /dropped\.png/,
+    /dropped\.csv/,
+    /onto the editor\.pdf/,
+  ]);
 });
 
 test('evidence travels in a backup: deleted for ever, imported back whole', async ({ page }) => {
@@ -244,7 +270,9 @@ test('evidence travels in a backup: deleted for ever, imported back whole', asyn
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 });
 
-test('at 640 × 480 the evidence list fits and Add evidence can be reached', async ({ page }) => {
+test('at 640 × 480 the evidence list fits, has no axe violations, and Add evidence can be reached', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 640, height: 480 });
   const library = new LibraryPage(page);
   await library.goto();
@@ -253,6 +281,10 @@ test('at 640 × 480 the evidence list fits and Add evidence can be reached', asy
   await addEvidence(page, filesOnDisk({ 'a photo with a rather long file name.png': PNG }));
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await openTags(list.getByRole('listitem'));
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+  ).toEqual([]);
   await expect(page.getByRole('button', { name: 'Add evidence' })).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
     true,
