@@ -27,6 +27,7 @@ export interface BackupsRepository {
   /**
    * Drafts with their sections, snapshots and evidence (items, and as files the bytes they and
    * the snapshots' items point at), read in one transaction so a draft and its sections match.
+   * An item whose bytes cannot be read is left out rather than failing the whole backup.
    * `unsaved` changes (still in an autosave queue) go over the stored sections: a backup made
    * because storage is failing must hold the text that is only on screen. Rejects if a draft is
    * no longer stored.
@@ -103,13 +104,33 @@ export function createBackupsRepository(
       // waiting on anything but the database inside a transaction would end it early.
       return Promise.all(
         read.map(async ({ blobs, ...draft }) => {
-          const files: BackupFile[] = await Promise.all(
-            blobs.map(async ({ item, blob }) => {
-              if (!blob) throw new Error(`The stored bytes of “${item.fileName}” are missing.`);
-              return { name: fileNameFor(item), bytes: new Uint8Array(await blob.arrayBuffer()) };
-            }),
-          );
-          return { ...draft, files };
+          const files: BackupFile[] = [];
+          const unreadable = new Set<string>();
+          for (const { item, blob } of blobs) {
+            try {
+              if (!blob) throw new Error('no stored bytes');
+              files.push({
+                name: fileNameFor(item),
+                bytes: new Uint8Array(await blob.arrayBuffer()),
+              });
+            } catch (e) {
+              // A backup is made because storage may be failing: one file that cannot be read
+              // must not cost the text. The items that show it are left out of this backup.
+              console.warn(`“${item.fileName}” is left out of the backup`, e);
+              unreadable.add(item.sha256);
+            }
+          }
+          if (unreadable.size === 0) return { ...draft, files };
+          const readable = (items: readonly EvidenceItem[]) =>
+            items.filter((i) => !unreadable.has(i.sha256));
+          return {
+            ...draft,
+            files,
+            evidence: readable(draft.evidence),
+            snapshots: draft.snapshots.map((s) =>
+              s.evidence ? { ...s, evidence: readable(s.evidence) } : s,
+            ),
+          };
         }),
       );
     },

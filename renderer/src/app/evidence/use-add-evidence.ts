@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import { EvidenceRejectedError, type AddEvidenceResult } from '../../storage/evidence-repository';
+import { EvidenceRejectedError } from '../../storage/evidence-repository';
 import { useAnnouncer } from '../announcer';
 import { useServices } from '../services';
+import { addedMessage } from './evidence-messages';
 
 export interface EvidenceAdder {
   /** Adds the files to the draft's evidence, all or none; says how it went. */
@@ -53,31 +54,4 @@ export function useAddEvidence(draftId: string, readOnly: boolean): EvidenceAdde
   );
 
   return { add, message, busy, dismiss: useCallback(() => setMessage(null), []) };
-}
-
-function addedMessage({ added, alreadyThere }: AddEvidenceResult): string {
-  const parts: string[] = [];
-  if (added.length > 0) {
-    parts.push(
-      `Added ${added.length === 1 ? `“${added[0]!.fileName}”` : `${added.length} files`} to the evidence.`,
-    );
-  }
-  if (alreadyThere.length > 0) {
-    parts.push(
-      `${list(alreadyThere)} ${alreadyThere.length === 1 ? 'is' : 'are'} already in this draft’s evidence.`,
-    );
-  }
-  if (added.some((i) => i.mimeType === 'image/heic')) {
-    parts.push(
-      'HEIC photos are kept as files; to put one in the text, save it as a JPEG and add that.',
-    );
-  }
-  return parts.join(' ');
-}
-
-function list(names: readonly string[]): string {
-  const quoted = names.map((n) => `“${n}”`);
-  return quoted.length <= 2
-    ? quoted.join(' and ')
-    : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }

@@ -3,7 +3,7 @@
  * (blobs shared, ids new), replacing a draft's evidence, and a refused file writing nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   backupBytes,
   importBackup,
@@ -131,6 +131,31 @@ describe('evidence in backups, through storage', () => {
     await snapshots.restore(point!.id);
     expect((await evidence.listEvidence(target.id)).map((i) => i.id)).toEqual([own!.id]);
     expect(await bytesOf(await evidence.getEvidenceBlob(own!.id))).toEqual(jpeg(4));
+  });
+
+  it('leaves out of a backup an item whose bytes cannot be read, keeping everything else', async () => {
+    const repos = setup();
+    const { drafts, evidence, snapshots } = repos;
+    const draft = await drafts.createDraft({ title: 'Failing disk', templateId: 'sdlp-aed' });
+    await drafts.saveSection(draft.id, 'explore', { text: 'The words matter most.' });
+    const [lost] = (
+      await evidence.addEvidence(draft.id, [file('lost.pdf', PDF), file('kept.csv', CSV)])
+    ).added;
+    await snapshots.takeSnapshot(draft.id, 'manual', 'Both files');
+    await repos.db.blobs.delete(lost!.sha256);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const [imported] = await importBackup(repos, (await backupBytes(repos, [draft.id])).bytes);
+    expect(warn).toHaveBeenCalledWith('“lost.pdf” is left out of the backup', expect.any(Error));
+    warn.mockRestore();
+    expect((await drafts.getSection(imported!.id, 'explore'))!.text).toBe('The words matter most.');
+    expect((await evidence.listEvidence(imported!.id)).map((i) => i.fileName)).toEqual([
+      'kept.csv',
+    ]);
+    const [info] = await snapshots.listSnapshotInfo(imported!.id);
+    expect((await snapshots.getSnapshot(info!.id))!.evidence!.map((i) => i.fileName)).toEqual([
+      'kept.csv',
+    ]);
   });
 
   it('writes nothing when the backup’s evidence is refused', async () => {
