@@ -157,17 +157,25 @@ export function createEvidenceRepository(
 
     async addEvidence(draftId, files) {
       // Every file is checked before anything is written; the bytes stored are the bytes hashed.
-      const checked: Array<{ file: EvidenceFile; mimeType: EvidenceMimeType; sha256: string }> = [];
+      const checked: Array<{
+        file: EvidenceFile;
+        mimeType: EvidenceMimeType;
+        sha256: string;
+        size: number;
+      }> = [];
       const blobs = new Map<string, Blob>();
+      // Sizes first: a batch with a film of gigabytes in it is refused before anything is read.
       for (const file of files) {
         const tooLarge = evidenceSizeProblem(file.name, file.size);
         if (tooLarge) throw rejected(file.name, tooLarge);
+      }
+      for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const check = checkEvidenceFile(file.name, bytes);
         if (!check.ok) throw rejected(file.name, check.reason);
         const sha256 = await sha256Hex(bytes);
         if (!blobs.has(sha256)) blobs.set(sha256, new Blob([bytes], { type: check.mimeType }));
-        checked.push({ file, mimeType: check.mimeType, sha256 });
+        checked.push({ file, mimeType: check.mimeType, sha256, size: bytes.length });
       }
 
       return db.transaction('rw', db.drafts, db.evidence, db.blobs, async () => {
@@ -178,7 +186,7 @@ export function createEvidenceRepository(
         const t = now();
         const added: EvidenceItem[] = [];
         const alreadyThere: string[] = [];
-        for (const { file, mimeType, sha256 } of checked) {
+        for (const { file, mimeType, sha256, size } of checked) {
           if (held.has(sha256)) {
             alreadyThere.push(file.name);
             continue;
@@ -189,7 +197,7 @@ export function createEvidenceRepository(
             draftId,
             fileName: file.name.slice(0, MAX_FILE_NAME_CHARS),
             mimeType,
-            size: file.size,
+            size,
             sha256,
             caption: '',
             date: formatIsoDate(new Date(file.lastModified)),

@@ -90,17 +90,27 @@ describe('evidence repository', () => {
       ) as unknown,
     });
 
-    // A file past the limit is refused from its size, before it is read.
-    const huge = {
-      name: 'film.mov',
+    // A file past the limit is refused from its size, before any file of the batch is read.
+    const reads: string[] = [];
+    const watched = (name: string, size: number, bytes: Uint8Array = PDF) => ({
+      name,
       lastModified: 0,
-      size: MAX_EVIDENCE_FILE_BYTES + 1,
-      arrayBuffer: () => Promise.reject(new Error('read a file it should have refused')),
-    };
-    await expect(evidence.addEvidence(draft.id, [file('a.pdf', PDF), huge])).rejects.toMatchObject({
+      size,
+      arrayBuffer: () => {
+        reads.push(name);
+        return Promise.resolve(bytes.slice().buffer);
+      },
+    });
+    await expect(
+      evidence.addEvidence(draft.id, [
+        watched('a.pdf', PDF.length),
+        watched('film.mov', MAX_EVIDENCE_FILE_BYTES + 1),
+      ]),
+    ).rejects.toMatchObject({
       name: 'EvidenceRejectedError',
       message: 'Nothing was added: “film.mov” is 25.0 MB; an evidence file can be at most 25 MB.',
     });
+    expect(reads).toEqual([]);
     expect({ items: await db.evidence.count(), blobs: await db.blobs.count() }).toEqual(before);
   });
 
