@@ -184,6 +184,9 @@ export function createEvidenceRepository(
         const existing = await db.evidence.where('draftId').equals(draftId).toArray();
         const held = new Set(existing.map((e) => e.sha256));
         const t = now();
+        // After every item already there, so a batch added in the same millisecond as the last
+        // one still lists after it.
+        const first = Math.max(t, ...existing.map((e) => e.createdAt + 1));
         const added: EvidenceItem[] = [];
         const alreadyThere: string[] = [];
         for (const { file, mimeType, sha256, size } of checked) {
@@ -205,7 +208,7 @@ export function createEvidenceRepository(
             domains: [],
             criteria: [],
             // One millisecond apart, so the list keeps the order the files were chosen in.
-            createdAt: t + added.length,
+            createdAt: first + added.length,
           });
         }
         if (added.length === 0) return { added, alreadyThere };

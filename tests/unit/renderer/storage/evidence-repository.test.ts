@@ -157,6 +157,7 @@ describe('evidence repository', () => {
     expect(copied.map((i) => i.id)).not.toContain(originals[0]!.id);
 
     // The same content again in one draft is not a second item.
+    // Added in the same millisecond as the batch before, it still lists after it.
     const again = await evidence.addEvidence(a.id, [
       file('photo again.jpg', jpeg(1)),
       file('new.png', PNG),
@@ -164,6 +165,11 @@ describe('evidence repository', () => {
     ]);
     expect(again.added.map((i) => i.fileName)).toEqual(['new.png']);
     expect(again.alreadyThere).toEqual(['photo again.jpg', 'new twice.png']);
+    expect((await evidence.listEvidence(a.id)).map((i) => i.fileName)).toEqual([
+      'photo.jpg',
+      'plan.pdf',
+      'new.png',
+    ]);
     expect(await db.blobs.count()).toBe(3);
   });
 
