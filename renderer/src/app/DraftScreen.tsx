@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
 import { useLiveQuery } from '../storage/live-query';
@@ -128,6 +128,10 @@ function OpenDraft({
   // Read-only, the counts follow the other window's saves; editing, they follow rewrites.
   useStoredWordCounts(session, readOnly ? updatedAt : contentVersion);
   useSessionWarnings(session);
+  // Restored from the trash (here or in another window): what could not be saved goes now.
+  useEffect(() => {
+    if (!trashed) void session.flush();
+  }, [session, trashed]);
   useCompleteRoute(draftId, sectionId, routeMatches);
   useDocumentTitle(`${title} — AED Writer`);
 
