@@ -1,6 +1,11 @@
 // When saving fails, the words stay: on screen when a section is opened again, in a question
 // before the tab closes, and in the tab editing a draft another tab moved to the trash.
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readBackup } from '../../shared/backup';
+import { APP_VERSION } from '../../shared/version';
 import { DraftPage, EXPLORE, fillDisk, LibraryPage, newDraftAt } from './helpers';
 
 const PREPARE = 'Prepare — what will we do?';
@@ -98,4 +103,44 @@ test('a draft moved to the trash in another tab: the editing tab says so, keeps 
   await expect(new DraftPage(a).editor(EXPLORE)).toHaveText(
     'Saved before. Typed after it went to the trash.',
   );
+});
+
+test('a draft deleted for ever in another tab: the editing tab keeps the words on screen and backs them up', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  const { draft, editor } = await newDraftAt(a, 'Deleted elsewhere');
+  await editor.click();
+  await a.keyboard.type('Saved before. ');
+  await draft.expectSaved();
+
+  const b = await context.newPage();
+  await new LibraryPage(b).goto();
+  await b.getByRole('button', { name: 'Move to trash: Deleted elsewhere' }).click();
+  await b.getByText('Trash (1)').click();
+  await b.getByRole('button', { name: 'Empty trash' }).click();
+  await b
+    .getByRole('dialog', { name: 'Empty trash?' })
+    .getByRole('button', { name: /Delete 1 draft/ })
+    .click();
+
+  await a.bringToFront();
+  await expect(a.getByText('This draft was deleted for ever in another window.')).toBeVisible();
+  await editor.click();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type('Typed after it was deleted.');
+  const alert = a.getByRole('alert').filter({ hasText: 'deleted for ever' });
+  await expect(alert).toContainText('back up this draft now');
+  await expect(editor).toHaveText('Saved before. Typed after it was deleted.');
+
+  const download = a.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Back up now' }).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'aed-gone-')), 'rescue.aedx');
+  await (await download).saveAs(file);
+  const rescued = await readBackup(new Uint8Array(readFileSync(file)), { appVersion: APP_VERSION });
+  expect(rescued.ok && rescued.backup.drafts[0]!.draft.title).toBe('Deleted elsewhere');
+  const explore = rescued.ok
+    ? rescued.backup.drafts[0]!.sections.find((s) => s.sectionId === 'explore')
+    : undefined;
+  expect(explore?.text).toBe('Saved before. Typed after it was deleted.');
 });

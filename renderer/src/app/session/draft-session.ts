@@ -1,11 +1,18 @@
-import { emptySection, type SectionPatch, type SectionRecord } from '../../../../shared/model';
+import {
+  emptySection,
+  type DraftRecord,
+  type SectionPatch,
+  type SectionRecord,
+} from '../../../../shared/model';
 import type { Platform, UnsavedWork } from '../../platform/platform';
+import type { BackupsRepository } from '../../storage/backups-repository';
 import type { Repositories } from '../../storage/open-storage';
 import { describeSaveError } from '../../storage/save-error';
 import { SaveQueue, type PatchProducer, type SaveQueueOptions } from '../../storage/save-queue';
 import {
   applySectionPatch,
   mergeSectionPatch,
+  withUnsaved,
   type UnsavedChange,
 } from '../../storage/section-patch';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
@@ -95,6 +102,8 @@ export class DraftSession {
   private lockState: DraftLockState | null = null;
   /** The journal's replay for the current hold of the lock; sections open after it. */
   private replayed: Promise<void> = Promise.resolve();
+  /** The draft as last seen, once it was deleted for ever elsewhere (see `draftGone`). */
+  private gone: DraftRecord | null = null;
 
   constructor(
     readonly draftId: string,
@@ -245,6 +254,30 @@ export class DraftSession {
   unsaved(): UnsavedChange[] {
     return this.queue.unsaved();
   }
+
+  /**
+   * The draft was deleted for ever (in another window) while open here, `last` being how it was
+   * last seen: its writes fail from now on, and a backup is made from what this window still has.
+   */
+  draftGone(last: DraftRecord): void {
+    this.gone = last;
+  }
+
+  /**
+   * Reads drafts for a backup as the backups repository does, with `unsaved` over them. Once this
+   * draft was deleted for ever elsewhere, it is made from what this window has: the draft as last
+   * seen, each section as it last read or wrote it, and what is on screen.
+   */
+  readonly readForBackup: BackupsRepository['readDrafts'] = async (draftIds, unsaved = []) => {
+    try {
+      return await this.services.backups.readDrafts(draftIds, unsaved);
+    } catch (error) {
+      const gone = this.gone;
+      if (!gone || draftIds.length !== 1 || draftIds[0] !== this.draftId) throw error;
+      const sections = withUnsaved(this.draftId, [...this.bases.values()], unsaved, this.now());
+      return [{ draft: gone, sections, snapshots: [] }];
+    }
+  };
 
   /** Keeps the draft as it is now as a version named by the participant. */
   async saveVersion(name: string): Promise<void> {
@@ -401,7 +434,11 @@ export class DraftSession {
       reason: status.error.message,
       backup: async () => {
         const { backupBytes, backupFileName } = await import('../backup/backup-actions');
-        const { bytes, drafts } = await backupBytes(this.services, [this.draftId], this.unsaved());
+        const { bytes, drafts } = await backupBytes(
+          { backups: { ...this.services.backups, readDrafts: this.readForBackup } },
+          [this.draftId],
+          this.unsaved(),
+        );
         return { fileName: backupFileName(drafts, new Date(this.now())), bytes };
       },
     };
