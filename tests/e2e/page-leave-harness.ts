@@ -34,6 +34,18 @@ function editorOf(page: Page): Locator {
   return page.getByRole('textbox', { name: EXPLORE, exact: true });
 }
 
+/** Whether the selection is a caret after the editor's last character. */
+function caretAtEnd(editor: Locator): Promise<boolean> {
+  return editor.evaluate((root) => {
+    const selection = root.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return false;
+    const rest = root.ownerDocument.createRange();
+    rest.setStart(selection.focusNode!, selection.focusOffset);
+    rest.setEnd(root, root.childNodes.length);
+    return root.contains(selection.focusNode) && rest.toString() === '';
+  });
+}
+
 /** Waits for the reopened section to be editable and returns its text. */
 async function openedText(page: Page): Promise<string> {
   const editor = editorOf(page);
@@ -77,7 +89,12 @@ export async function leaveTrials(
         n++;
         const editor = editorOf(page);
         await editor.click();
-        await page.keyboard.press('Control+End');
+        // The caret at the very end before typing (a click on a section still settling can
+        // leave it elsewhere), so what was typed is known exactly.
+        await expect(async () => {
+          await page.keyboard.press('Control+End');
+          expect(await caretAtEnd(editor)).toBe(true);
+        }).toPass();
         const word = `${WORDS[n % WORDS.length]!}${n} `;
         await page.keyboard.type(word);
         expected += word;

@@ -51,14 +51,21 @@ export interface SectionWriter {
 const NOT_HERE = 'This draft is being edited in another window, so it cannot be changed here.';
 
 /**
+ * A journal write that took less than this is done in the change's own task: then even a browser
+ * that quits at once, with no page events, keeps the keystroke. A costlier one (a very long
+ * section) goes to the next task, so typing never waits for it.
+ */
+const SYNC_JOURNAL_MS = 2;
+
+/**
  * One open draft: its save queue, its window lock, its live word counts and its policies
  * (automatic versions and backups). It tells its screen what happens through typed events
  * (`changed`, `committed`, `failed`, `rewritten`, `lock`, `warning`) and is the one place that
  * flushes when the page is hidden or the window closes. No React: hooks subscribe to it.
  *
  * Nothing typed waits for IndexedDB to be safe: each change is written to the edit journal
- * (edit-journal.ts) in the next task, and everything unsaved at once when the page is hidden or
- * closes; an entry goes when its write commits. When this window comes to hold the draft, it
+ * (edit-journal.ts) at once (or in the next task, where that is costly), and everything unsaved
+ * when the page is hidden or closes; an entry goes when its write commits. When this window comes to hold the draft, it
  * replays what a window that went (a reload, a closed tab, a quit) left in the journal, unless the
  * stored section is newer, before any section opens. Saves go over the section as this window
  * last read or wrote it, so their write starts with no read in front of it.
@@ -96,6 +103,8 @@ export class DraftSession {
   /** Sections changed since their journal entry was written. */
   private readonly journalDue = new Set<string>();
   private journalTimer: unknown = null;
+  /** How long the last journal write took (ms). */
+  private journalCostMs = 0;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   /** The lock state last seen, so each time the draft comes to be held is noticed once. */
@@ -351,12 +360,17 @@ export class DraftSession {
     this.events.emit('committed', { sectionId, at: this.now() });
   }
 
+  /** Journals a change: at once while that is cheap, else in the next task (SYNC_JOURNAL_MS). */
+  private journalChange(sectionId: string): void {
+    if (this.journalCostMs >= SYNC_JOURNAL_MS) return this.journalSoon(sectionId);
+    this.journalDue.add(sectionId);
+    this.writeJournal(false);
+  }
+
   /** Writes the journal entries of the sections changed since, in the next task. */
   private journalSoon(sectionId: string): void {
     this.journalDue.add(sectionId);
     if (this.journalTimer !== null) return;
-    // A task of its own, not the keystroke's: typing never waits for it, and it still runs
-    // before a browser quitting at once (without page events) lets the page go.
     this.journalTimer = this.setTimer(() => {
       this.journalTimer = null;
       this.writeJournal(false);
@@ -370,6 +384,7 @@ export class DraftSession {
   private writeJournal(all: boolean): void {
     if (this.journalTimer !== null) this.clearTimer(this.journalTimer);
     this.journalTimer = null;
+    const started = performance.now();
     let unsaved: UnsavedChange[];
     try {
       unsaved = this.queue.unsaved();
@@ -398,6 +413,7 @@ export class DraftSession {
       });
     }
     this.journalDue.clear();
+    this.journalCostMs = performance.now() - started;
   }
 
   /**
@@ -455,7 +471,7 @@ export class DraftSession {
       return;
     }
     this.queue.markDirty(this.draftId, sectionId, change, source);
-    this.journalSoon(sectionId);
+    this.journalChange(sectionId);
     this.events.emit('changed', { sectionId });
   }
 
