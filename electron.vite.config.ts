@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererBuild, rendererPlugins } from './vite.renderer.config.ts';
 
 // electron-vite only auto-detects src/{main,preload,renderer}; our folders say where code runs,
 // so each entry is named here.
@@ -20,8 +20,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: rendererPlugins,
     build: {
+      ...rendererBuild,
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

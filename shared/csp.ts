@@ -2,7 +2,10 @@
  * The Content Security Policy of the app, sent by the `app://` protocol on every response and
  * repeated in renderer/index.html (a test compares the two).
  *
- * Scripts stay strict ('self' only). Inline styles are allowed because the editor sets them.
+ * Scripts stay strict ('self' only). Inline styles are allowed for the print view's <style>
+ * element: its @page margin boxes carry the participant's name and label as literal text
+ * (print-page-style.ts); the editor and React style elements through the CSSOM, which CSP does
+ * not gate.
  * `blob:` workers/connect/img serve generated files and previews; `data:` fonts and images cover
  * assets Vite inlines. Change it only with a reason written here.
  */

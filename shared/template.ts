@@ -189,3 +189,49 @@ export function parseTemplate(json: unknown, source = 'template'): Template {
   const path = formatPath(issue.path) || '(root)';
   throw new TemplateError(`${source} is invalid at ${path}: ${issue.message}`, path);
 }
+
+/**
+ * Checks a built-in template (when the app is built, and in the unit tests) so the app can use
+ * its JSON as it is, without zod at start-up: it must be valid and already exactly what
+ * {@link parseTemplate} returns, every default written out and no key the schema would drop.
+ * Throws a TemplateError naming the first value that differs.
+ */
+export function checkBuiltInTemplate(json: unknown, source = 'template'): Template {
+  const parsed = parseTemplate(json, source);
+  const at = firstDifference(parsed, json, []);
+  if (at === null) return parsed;
+  const path = formatPath(at) || '(root)';
+  const expected = valueAt(parsed, at);
+  throw new TemplateError(
+    expected === undefined
+      ? `${source} has a key the template schema does not know at ${path}`
+      : `${source} must spell out ${path}: ${JSON.stringify(expected)}`,
+    path,
+  );
+}
+
+function firstDifference(parsed: unknown, raw: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof parsed !== 'object' || parsed === null || typeof raw !== 'object' || raw === null) {
+    return Object.is(parsed, raw) ? null : path;
+  }
+  if (Array.isArray(parsed) !== Array.isArray(raw)) return path;
+  const keys = new Set([...Object.keys(parsed), ...Object.keys(raw)]);
+  for (const key of keys) {
+    const k = Array.isArray(parsed) ? Number(key) : key;
+    const found = firstDifference(
+      (parsed as Record<string, unknown>)[key],
+      (raw as Record<string, unknown>)[key],
+      [...path, k],
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (v, key) =>
+      typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined,
+    value,
+  );
+}

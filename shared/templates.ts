@@ -1,23 +1,23 @@
-/** The built-in templates, validated once when first asked for. */
+/**
+ * The built-in templates. Their JSON is used as it is: the build and the unit tests check it
+ * against the template schema (checkBuiltInTemplate), so opening a draft parses no template and
+ * loads no zod.
+ */
 import sdlpAed from '../resources/templates/sdlp-aed.json';
-import { parseTemplate, type Template } from './template';
+import type { Template } from './template';
 
 export const DEFAULT_TEMPLATE_ID = 'sdlp-aed';
 
-let cache: ReadonlyMap<string, Template> | null = null;
+const templates: ReadonlyMap<string, Template> = new Map(
+  [sdlpAed as Template].map((t) => [t.id, t]),
+);
 
 export function builtInTemplates(): ReadonlyMap<string, Template> {
-  cache ??= new Map(
-    [sdlpAed].map((json) => {
-      const t = parseTemplate(json, 'resources/templates/' + (json as { id: string }).id + '.json');
-      return [t.id, t];
-    }),
-  );
-  return cache;
+  return templates;
 }
 
 export function getTemplate(id: string): Template {
-  const t = builtInTemplates().get(id);
+  const t = templates.get(id);
   if (!t)
     throw new Error(
       `This draft uses a template ("${id}") that this version of AED Writer does not have.`,

@@ -19,7 +19,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { emptySection, type SectionRecord } from '../../shared/model';
 import { finishAutosaveWindow, startAutosaveWindow, type AutosaveWindow } from './autosave';
+import { formatBundle, startupBundle, type StartupBundle } from './bundle-size';
 import { generateAed, loadSdlpTemplate, type GeneratedSection } from './generate-aed';
+import {
+  heapSoak,
+  installVirtualClock,
+  MS_PER_KEY,
+  SENTENCE_PAUSE_MS,
+  type HeapSoak,
+} from './heap';
 import {
   installKeyProbe,
   percentiles,
@@ -42,12 +50,16 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(REPO, '.bench');
 // BENCH_WEB_DIR serves another build (e.g. one made beside a checkout someone else is building in).
 const WEB = process.env.BENCH_WEB_DIR ?? join(REPO, 'out/web');
+// The desktop build, if one was made (`npm run build`): only its start-up bundle is measured.
+const DESKTOP = join(REPO, 'out/renderer');
 const LARGEST = 'deliver';
-const DEADLINE_MS = 280_000;
 
 const settings = {
   totalWords: 30_000,
   largestWords: 10_000,
+  /** The second draft whose open time is measured: a typical AED with a long section. */
+  mediumTotalWords: 12_000,
+  mediumLargestWords: 3_000,
   keysPerPosition: intFromEnv('BENCH_KEYS', 300),
   /** Typed in this many alternating chunks per position (see typeInterleaved). */
   chunksPerPosition: 3,
@@ -56,11 +68,25 @@ const settings = {
   openRuns: intFromEnv('BENCH_OPEN_RUNS', 7),
   skipApp: process.env.BENCH_SKIP_APP === '1',
   trace: process.env.BENCH_TRACE === '1',
+  /** Keys of the heap soak: 30 minutes at 200 a minute (0 skips it). */
+  soakKeys: intFromEnv('BENCH_SOAK_KEYS', 6_000),
+  /** Heap readings along the way (plus one before the first key). */
+  soakSamples: 12,
 };
+// The whole run, with room for the soak's keys (about 40 ms each on a busy machine).
+const DEADLINE_MS = 300_000 + settings.soakKeys * 60;
 
 const VIEWPORT = { width: 1280, height: 900 };
 
-const TARGETS = { openMs: 300, keystrokeP95Ms: 16, ratio: 1.2 };
+const TARGETS = {
+  /** Open → editable of the large draft, app / bare. */
+  openRatio: 1.2,
+  /** Open → editable of the medium draft (3,000 words in its largest section), ms. */
+  mediumOpenMs: 300,
+  keystrokeP95Ms: 16,
+  ratio: 1.2,
+  heapMb: 250,
+};
 
 // The tests' Chromium setup, plus unthrottled frames: with vsync a frame waits up to 16.7 ms
 // for its slot, which would swamp the few milliseconds being measured.
@@ -107,10 +133,6 @@ interface AppResult extends EditorResult {
   persisted: boolean;
 }
 
-type OpenedApp = Pick<AppResult, 'draftId' | 'seed' | 'open' | 'words' | 'persisted'> & {
-  subject: Subject;
-};
-
 /** An editor being typed into: the app's or the bare one, each on its own page. */
 interface Subject {
   name: 'app' | 'bare';
@@ -130,21 +152,20 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   watchdog.unref();
 
-  const sections = generateAed({
-    totalWords: settings.totalWords,
-    largestWords: settings.largestWords,
-  });
-  const deliver = sections.find((s) => s.sectionId === LARGEST)!;
-  const title = loadSdlpTemplate().sections.find((s) => s.id === LARGEST)!.title;
-  // Lexical renders text without the block separators getTextContent adds.
-  const minChars = Math.floor(deliver.text.replace(/\n/g, '').length * 0.99);
-  console.log(
-    `Generated ${sum(sections.map((s) => s.wordCount))} words in ${sections.length} sections; ` +
-      `${LARGEST}: ${deliver.wordCount} words, ${kb(deliver.editorState.length)} of editor state.`,
-  );
+  const template = loadSdlpTemplate();
+  const title = template.sections.find((s) => s.id === LARGEST)!.title;
+  const cases = OPEN_CASES.map((c) => openCase(c, title));
+  const large = cases.find((c) => c.id === 'large')!;
+  for (const c of cases) {
+    console.log(
+      `Generated ${sum(c.sections.map((s) => s.wordCount))} words in ${c.sections.length} ` +
+        `sections; ${LARGEST}: ${c.section.wordCount} words, ` +
+        `${kb(c.section.editorState.length)} of editor state.`,
+    );
+  }
 
   await mkdir(OUT, { recursive: true });
-  const bareDir = await buildBare(deliver);
+  const bareDir = await buildBare(cases);
 
   const servers: StaticServer[] = [];
   let browser: Browser | undefined;
@@ -154,9 +175,10 @@ async function main(): Promise<void> {
     settings,
     targets: TARGETS,
     fixture: {
-      totalWords: sum(sections.map((s) => s.wordCount)),
-      sections: sections.map((s) => ({ sectionId: s.sectionId, words: s.wordCount })),
+      totalWords: sum(large.sections.map((s) => s.wordCount)),
+      sections: large.sections.map((s) => ({ sectionId: s.sectionId, words: s.wordCount })),
     },
+    startupBundle: startupBundles(),
   };
   try {
     browser = await chromium.launch({
@@ -168,9 +190,9 @@ async function main(): Promise<void> {
 
     const bareServer = await serveStatic(bareDir);
     servers.push(bareServer);
-    const bare = await openBare(browser, bareServer.origin, deliver, { title, minChars });
+    const bareContext = await browser.newContext({ viewport: VIEWPORT });
 
-    let app: OpenedApp | null = null;
+    let app: AppDrafts | null = null;
     let appOrigin: string | undefined;
     let skipped: string | null = null;
     if (settings.skipApp) skipped = 'BENCH_SKIP_APP=1';
@@ -181,59 +203,105 @@ async function main(): Promise<void> {
       servers.push(appServer);
       appOrigin = appServer.origin;
       try {
-        app = await openApp(browser, appServer.origin, sections, { title, minChars });
+        app = await seedApp(browser, appServer.origin, cases);
       } catch (error) {
         skipped = `the app could not be opened and seeded: ${(error as Error).message}`;
       }
     }
 
-    const subjects = app ? [bare.subject, app.subject] : [bare.subject];
+    // Each case's loads alternate between the bare page and the app; the large case goes last,
+    // and its last pages stay open for typing.
+    const opens: Record<string, { bare: OpenSummary; app?: OpenSummary }> = {};
+    let pages: { bare: Page; app?: Page } | undefined;
+    for (const c of [...cases].sort((a) => (a.id === 'large' ? 1 : -1))) {
+      const opened = await openPaired(bareContext, bareServer.origin, app, c, c === large);
+      opens[c.id] = {
+        bare: summarizeOpen(opened.bare),
+        ...(opened.app ? { app: summarizeOpen(opened.app) } : {}),
+      };
+      if (c === large) pages = opened.pages;
+    }
+    results.open = opens;
+
+    const bare = await readyBare(pages!.bare, large);
+    let appSubject: Subject | null = null;
+    if (app && pages!.app) {
+      try {
+        appSubject = await readyApp(pages!.app, large);
+      } catch (error) {
+        skipped = `the app could not be opened: ${(error as Error).message}`;
+      }
+    }
+
+    const subjects = appSubject ? [bare.subject, appSubject] : [bare.subject];
+    let persisted = false;
     try {
       await typeInterleaved(subjects);
-      if (app) app.persisted = await typedTextStored(app.subject, app.draftId);
+      if (appSubject) persisted = await typedTextStored(appSubject, app!.draftIds.large);
     } catch (error) {
-      if (!app) throw error;
+      if (!appSubject) throw error;
       // The bare editor is the reference; a failure in the app is a finding, not a crash.
       skipped = `typing in the app failed: ${(error as Error).message}`;
-      app = null;
+      appSubject = null;
       bare.subject.chunks = [];
       await typeInterleaved([bare.subject]);
     }
     if (settings.trace) {
-      results.trace = await traceEach(browser, app ? [bare.subject, app.subject] : [bare.subject]);
+      results.trace = await traceEach(
+        browser,
+        appSubject ? [bare.subject, appSubject] : [bare.subject],
+      );
     }
 
     const bareResult: EditorResult = {
       ...summarize(bare.subject.chunks),
       words: bare.words,
-      open: bare.open,
+      open: opens.large!.bare,
     };
     results.bare = bareResult;
     let appResult: AppResult | { skipped: string };
-    if (app) {
-      const { subject, ...rest } = app;
+    if (app && appSubject) {
       appResult = {
-        ...rest,
-        ...summarize(subject.chunks),
-        autosave: subject.autosave,
-        longestTaskWhileTypingMs: Math.max(0, ...subject.chunks.flatMap((c) => c.longTasks)),
+        draftId: app.draftIds.large,
+        seed: app.seed,
+        open: opens.large!.app!,
+        words: settings.largestWords,
+        persisted,
+        ...summarize(appSubject.chunks),
+        autosave: appSubject.autosave,
+        longestTaskWhileTypingMs: Math.max(0, ...appSubject.chunks.flatMap((c) => c.longTasks)),
       };
     } else {
       appResult = { skipped: skipped ?? 'not measured' };
     }
     results.app = appResult;
-    if (app) {
+    if (app && appSubject) {
       try {
-        results.export = await benchExport(app.subject.page.context(), appOrigin!, app.draftId);
+        results.export = await benchExport(app.context, appOrigin!, app.draftIds.large);
       } catch (error) {
         results.export = {
           skipped: `the export could not be measured: ${(error as Error).message}`,
         };
       }
+      if (settings.soakKeys > 0) {
+        // The typing page hands the draft over first: one window edits it at a time.
+        await appSubject.page.close();
+        try {
+          results.heap = await soakApp(app, large);
+        } catch (error) {
+          results.heap = { skipped: `the heap could not be measured: ${(error as Error).message}` };
+        }
+      }
     }
     results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg() };
     results.durationMs = Date.now() - started;
-    printTable(bareResult, appResult);
+    printTable(
+      bareResult,
+      appResult,
+      opens,
+      results.heap as HeapSoak | { skipped: string } | undefined,
+    );
+    printBundles(results.startupBundle as Record<string, StartupBundle | null>);
     if (results.trace) printTrace(results.trace as Record<string, KeystrokeBreakdown>);
     const exported = results.export as ExportBench | { skipped: string } | undefined;
     if (exported && 'skipped' in exported) console.log(`\nExport: ${exported.skipped}`);
@@ -259,11 +327,52 @@ async function main(): Promise<void> {
 
 const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>bench seed</title>';
 
+/** A draft whose open time is measured: its sections, and the largest one (in `deliver`). */
+interface OpenCase {
+  id: 'large' | 'medium';
+  label: string;
+  totalWords: number;
+  sections: GeneratedSection[];
+  section: GeneratedSection;
+  probe: { title: string; minChars: number };
+}
+
+const OPEN_CASES = [
+  {
+    id: 'large',
+    label: `${thousands(settings.totalWords)}-word draft (${thousands(settings.largestWords)} in ${LARGEST})`,
+    totalWords: settings.totalWords,
+    largestWords: settings.largestWords,
+  },
+  {
+    id: 'medium',
+    label: `${thousands(settings.mediumTotalWords)}-word draft (${thousands(settings.mediumLargestWords)} in ${LARGEST})`,
+    totalWords: settings.mediumTotalWords,
+    largestWords: settings.mediumLargestWords,
+  },
+] as const;
+
+function openCase(c: (typeof OPEN_CASES)[number], title: string): OpenCase {
+  const sections = generateAed({ totalWords: c.totalWords, largestWords: c.largestWords });
+  const section = sections.find((s) => s.sectionId === LARGEST)!;
+  // Lexical renders text without the block separators getTextContent adds.
+  const minChars = Math.floor(section.text.replace(/\n/g, '').length * 0.99);
+  return {
+    id: c.id,
+    label: c.label,
+    totalWords: c.totalWords,
+    sections,
+    section,
+    probe: { title, minChars },
+  };
+}
+
 /**
- * The bare page, bundled like the app (production Lexical), with the deliver JSON beside it. Built
- * into a temporary folder rather than .bench/, where `eslint .` would find the bundle.
+ * The bare page, bundled like the app (production Lexical), with each case's section JSON beside
+ * it (`<case>.json`, chosen with `?section=<case>`). Built into a temporary folder rather than
+ * .bench/, where `eslint .` would find the bundle.
  */
-async function buildBare(deliver: GeneratedSection): Promise<string> {
+async function buildBare(cases: OpenCase[]): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'aed-bench-bare-'));
   await build({
     configFile: false,
@@ -272,43 +381,111 @@ async function buildBare(deliver: GeneratedSection): Promise<string> {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
-  await writeFile(join(outDir, 'deliver.json'), deliver.editorState);
+  for (const c of cases) await writeFile(join(outDir, `${c.id}.json`), c.section.editorState);
   return outDir;
 }
 
-async function openBare(
-  browser: Browser,
-  origin: string,
-  deliver: GeneratedSection,
-  probe: { title: string; minChars: number },
-): Promise<{ subject: Subject; words: number; open: OpenSummary }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  // Timed like the app's, as a floor: how soon plain Lexical shows the same section.
-  const { page, runs } = await openRepeatedly(context, `${origin}/index.html`, probe);
-  await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
-  const words = await editorWords(page, '#editor');
-  if (words !== deliver.wordCount) {
-    throw new Error(`The bare editor shows ${words} words, expected ${deliver.wordCount}.`);
-  }
-  await installKeyProbe(page, '#editor');
-  return { subject: newSubject('bare', page, '#editor'), words, open: summarizeOpen(runs) };
+/** The app's drafts, one per case, seeded into its IndexedDB. */
+interface AppDrafts {
+  context: BrowserContext;
+  origin: string;
+  draftIds: Record<OpenCase['id'], string>;
+  seed: SeedReport;
 }
 
-/** Fresh page loads, one after another; the last page stays open for typing. */
-async function openRepeatedly(
-  context: BrowserContext,
-  url: string,
-  probe: { title: string; minChars: number },
-): Promise<{ page: Page; runs: OpenRun[] }> {
-  const runs: OpenRun[] = [];
-  let page: Page | undefined;
-  for (let i = 0; i < Math.max(1, settings.openRuns); i++) {
-    await page?.close();
-    const opened = await openAndTime(context, url, probe);
-    page = opened.page;
-    runs.push(opened.run);
+async function seedApp(browser: Browser, origin: string, cases: OpenCase[]): Promise<AppDrafts> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const draftIds = {} as Record<OpenCase['id'], string>;
+  for (const c of cases) draftIds[c.id] = await createDraft(context, origin, c.label);
+
+  const seedPage = await context.newPage();
+  await seedPage.goto(`${origin}/__bench-blank.html`);
+  const now = Date.now();
+  let seed: SeedReport | undefined;
+  for (const c of cases) {
+    const draftId = draftIds[c.id];
+    const records: SectionRecord[] = c.sections.map((s) => ({
+      ...emptySection(draftId, s.sectionId, now),
+      editorState: s.editorState,
+      text: s.text,
+      wordCount: s.wordCount,
+    }));
+    const report = await seedSections(seedPage, draftId, records);
+    if (c.id === 'large') seed = report;
+    const check = await readSection(seedPage, draftId, LARGEST);
+    if (check?.wordCount !== c.section.wordCount) {
+      throw new Error(`seeding did not stick: ${LARGEST} reads back as ${JSON.stringify(check)}`);
+    }
   }
-  return { page: page!, runs };
+  await seedPage.close();
+  console.log(
+    `Seeded drafts ${cases.map((c) => draftIds[c.id]).join(', ')}: ${seed!.written} sections ` +
+      `each; database v${seed!.version}, stores ` +
+      `${seed!.stores.map((s) => `${s.name} ${JSON.stringify(s.keyPath)}`).join(', ')}.`,
+  );
+  if (seed!.unexpectedFields.length || seed!.missingFields.length) {
+    console.log(
+      `  Stored section records differ from shared/model's SectionRecord: extra ` +
+        `[${seed!.unexpectedFields.join(', ')}], missing [${seed!.missingFields.join(', ')}].`,
+    );
+  }
+  return { context, origin, draftIds, seed: seed! };
+}
+
+const appUrl = (app: AppDrafts, c: OpenCase) =>
+  `${app.origin}/#/draft/${app.draftIds[c.id]}/section/${LARGEST}`;
+
+/**
+ * Fresh page loads of the same section, alternating between the bare page and the app (and
+ * which goes first), so a change in the machine's load falls on both alike. The last page of
+ * each stays open when `keep`.
+ */
+async function openPaired(
+  bareContext: BrowserContext,
+  bareOrigin: string,
+  app: AppDrafts | null,
+  c: OpenCase,
+  keep: boolean,
+): Promise<{ bare: OpenRun[]; app?: OpenRun[]; pages: { bare: Page; app?: Page } }> {
+  const bareRuns: OpenRun[] = [];
+  const appRuns: OpenRun[] = [];
+  let barePage: Page | undefined;
+  let appPage: Page | undefined;
+  const openBare = async () => {
+    await barePage?.close();
+    const opened = await openAndTime(
+      bareContext,
+      `${bareOrigin}/index.html?section=${c.id}`,
+      c.probe,
+    );
+    barePage = opened.page;
+    bareRuns.push(opened.run);
+  };
+  const openApp = async () => {
+    // The previous page goes first: it holds the draft's lock, and the next would open read-only.
+    await appPage?.close();
+    const opened = await openAndTime(app!.context, appUrl(app!, c), c.probe);
+    appPage = opened.page;
+    if (opened.run.words !== c.section.wordCount) {
+      throw new Error(
+        `the app's editor shows ${opened.run.words} words, expected ${c.section.wordCount}`,
+      );
+    }
+    appRuns.push(opened.run);
+  };
+  for (let i = 0; i < Math.max(1, settings.openRuns); i++) {
+    const order = app ? (i % 2 === 0 ? [openBare, openApp] : [openApp, openBare]) : [openBare];
+    for (const open of order) await open();
+  }
+  if (!keep) {
+    await barePage?.close();
+    await appPage?.close();
+  }
+  return {
+    bare: bareRuns,
+    ...(app ? { app: appRuns } : {}),
+    pages: { bare: barePage!, ...(appPage ? { app: appPage } : {}) },
+  };
 }
 
 function summarizeOpen(runs: OpenRun[]): OpenSummary {
@@ -321,66 +498,53 @@ function summarizeOpen(runs: OpenRun[]): OpenSummary {
   };
 }
 
-async function openApp(
-  browser: Browser,
-  origin: string,
-  sections: GeneratedSection[],
-  probe: { title: string; minChars: number },
-): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const draftId = await createDraft(context, origin);
+async function readyBare(page: Page, c: OpenCase): Promise<{ subject: Subject; words: number }> {
+  await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true');
+  const words = await editorWords(page, '#editor');
+  if (words !== c.section.wordCount) {
+    throw new Error(`The bare editor shows ${words} words, expected ${c.section.wordCount}.`);
+  }
+  await installKeyProbe(page, '#editor');
+  return { subject: newSubject('bare', page, '#editor'), words };
+}
 
-  const seedPage = await context.newPage();
-  await seedPage.goto(`${origin}/__bench-blank.html`);
-  const now = Date.now();
-  const records: SectionRecord[] = sections.map((s) => ({
-    ...emptySection(draftId, s.sectionId, now),
-    editorState: s.editorState,
-    text: s.text,
-    wordCount: s.wordCount,
-  }));
-  const seed = await seedSections(seedPage, draftId, records);
-  const check = await readSection(seedPage, draftId, LARGEST);
-  if (check?.wordCount !== settings.largestWords) {
-    throw new Error(`seeding did not stick: ${LARGEST} reads back as ${JSON.stringify(check)}`);
-  }
-  await seedPage.close();
-  console.log(
-    `Seeded draft ${draftId}: ${seed.written} sections (${seed.existing} existed); database ` +
-      `v${seed.version}, stores ${seed.stores.map((s) => `${s.name} ${JSON.stringify(s.keyPath)}`).join(', ')}.`,
-  );
-  if (seed.unexpectedFields.length || seed.missingFields.length) {
-    console.log(
-      `  Stored section records differ from shared/model's SectionRecord: extra ` +
-        `[${seed.unexpectedFields.join(', ')}], missing [${seed.missingFields.join(', ')}].`,
-    );
-  }
-
-  const opened = await openRepeatedly(
-    context,
-    `${origin}/#/draft/${draftId}/section/${LARGEST}`,
-    probe,
-  );
-  const { page, runs: openRuns } = opened;
-  const words = openRuns.at(-1)!.words;
-  if (words !== settings.largestWords) {
-    throw new Error(`the app's editor shows ${words} words, expected ${settings.largestWords}`);
-  }
-  // Tag the editor so the page-side helpers find it with a plain selector.
-  await page
-    .getByRole('textbox', { name: probe.title, exact: true })
-    .evaluate((el) => el.setAttribute('data-bench-editor', ''));
-  const selector = '[data-bench-editor]';
+async function readyApp(page: Page, c: OpenCase): Promise<Subject> {
+  const selector = await tagEditor(page, c);
   await waitForSaved(page);
   await installKeyProbe(page, selector);
-  return {
-    draftId,
-    seed,
-    open: summarizeOpen(openRuns),
-    subject: newSubject('app', page, selector),
-    words,
-    persisted: false,
-  };
+  return newSubject('app', page, selector);
+}
+
+/** Tags the section's editor so the page-side helpers find it with a plain selector. */
+async function tagEditor(page: Page, c: OpenCase): Promise<string> {
+  await page
+    .getByRole('textbox', { name: c.probe.title, exact: true })
+    .evaluate((el) => el.setAttribute('data-bench-editor', ''));
+  return '[data-bench-editor]';
+}
+
+/** A fresh load of the large draft with the virtual clock, then the half hour of typing. */
+async function soakApp(app: AppDrafts, c: OpenCase): Promise<HeapSoak> {
+  const page = await app.context.newPage();
+  await page.addInitScript(installVirtualClock, {
+    msPerKey: MS_PER_KEY,
+    pauseMs: SENTENCE_PAUSE_MS,
+  });
+  await page.goto(appUrl(app, c));
+  await page
+    .getByRole('textbox', { name: c.probe.title, exact: true })
+    .waitFor({ state: 'visible', timeout: 20_000 });
+  const selector = await tagEditor(page, c);
+  await placeCaret(page, selector, 'end');
+  try {
+    return await heapSoak(page, selector, {
+      keys: settings.soakKeys,
+      samples: settings.soakSamples,
+      waitForSaved: (p) => waitForSaved(p, 5_000),
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 function newSubject(name: Subject['name'], page: Page, selector: string): Subject {
@@ -460,15 +624,17 @@ async function typedTextStored(app: Subject, draftId: string): Promise<boolean> 
 }
 
 /** The UI flow from UI-CONTRACT.md; returns the new draft's id from the URL hash. */
-async function createDraft(context: BrowserContext, origin: string): Promise<string> {
+async function createDraft(
+  context: BrowserContext,
+  origin: string,
+  title: string,
+): Promise<string> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(`${origin}/`);
   await page.getByRole('button', { name: 'New draft', exact: true }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New draft' });
-  await dialog
-    .getByRole('textbox', { name: 'Title', exact: true })
-    .fill('Benchmark AED (30,000 words)');
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(`Benchmark AED: ${title}`);
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await page.waitForURL(/#\/draft\/[^/]+\/section\/[^/]+/);
   const draftId = decodeURIComponent(/#\/draft\/([^/]+)\//.exec(page.url())![1]!);
@@ -521,7 +687,12 @@ function summarize(chunks: Chunk[]): Omit<EditorResult, 'words' | 'open'> {
   };
 }
 
-function printTable(bare: EditorResult, app: AppResult | { skipped: string }): void {
+function printTable(
+  bare: EditorResult,
+  app: AppResult | { skipped: string },
+  opens: Record<string, { bare: OpenSummary; app?: OpenSummary }>,
+  heap: HeapSoak | { skipped: string } | undefined,
+): void {
   const a = 'skipped' in app ? undefined : app;
   const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
   const trio = (p?: Percentiles) => (p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '—');
@@ -533,29 +704,32 @@ function printTable(bare: EditorResult, app: AppResult | { skipped: string }): v
   const openCol = (o: OpenSummary | undefined, pick: (o: OpenSummary) => string) =>
     o ? pick(o) : '—';
   const breakdown = (o: OpenSummary) => `${ms(o.medianDomContentLoadedMs)} / ${ms(o.medianDomMs)}`;
-  rows.push(
-    [
-      `open → editable, median of ${bare.open.runs.length} (ms)`,
-      openCol(a?.open, (o) => ms(o.medianMs)),
-      ms(bare.open.medianMs),
-      `≤ ${TARGETS.openMs}`,
-      a ? ok(a.open.medianMs <= TARGETS.openMs) : '',
-    ],
-    [
-      'open → editable, first load (ms)',
-      openCol(a?.open, (o) => ms(o.firstMs)),
-      ms(bare.open.firstMs),
-      '',
-      '',
-    ],
-    [
-      '  medians: DOMContentLoaded / editor full in DOM',
-      openCol(a?.open, breakdown),
-      breakdown(bare.open),
-      '',
-      '',
-    ],
-  );
+  for (const c of OPEN_CASES) {
+    const o = opens[c.id];
+    if (!o) continue;
+    const ratio = o.app ? o.app.medianMs / o.bare.medianMs : undefined;
+    const large = c.id === 'large';
+    rows.push(
+      [
+        `open → editable, ${c.label}, median of ${o.bare.runs.length} (ms)`,
+        openCol(o.app, (x) => ms(x.medianMs)),
+        ms(o.bare.medianMs),
+        large ? `≤ ${TARGETS.openRatio}× bare` : `≤ ${TARGETS.mediumOpenMs}`,
+        o.app
+          ? ok(large ? ratio! <= TARGETS.openRatio : o.app.medianMs <= TARGETS.mediumOpenMs)
+          : '',
+      ],
+      ['  app / bare', ratio === undefined ? '—' : `${ratio.toFixed(2)}×`, '', '', ''],
+      ['  first load (ms)', openCol(o.app, (x) => ms(x.firstMs)), ms(o.bare.firstMs), '', ''],
+      [
+        '  medians: DOMContentLoaded / editor full in DOM',
+        openCol(o.app, breakdown),
+        breakdown(o.bare),
+        '',
+        '',
+      ],
+    );
+  }
   const limit = `p95 < ${TARGETS.keystrokeP95Ms}`;
   rows.push(
     [
@@ -642,6 +816,33 @@ function printTable(bare: EditorResult, app: AppResult | { skipped: string }): v
       ],
     );
   }
+  if (heap && 'skipped' in heap) {
+    rows.push(['JS heap after typing', heap.skipped, '—', '', '']);
+  } else if (heap) {
+    rows.push(
+      [
+        `JS heap after ${thousands(heap.keys)} keys (${heap.minutes.toFixed(0)} min of writing)`,
+        `${heap.finalMb.toFixed(1)} MB`,
+        '—',
+        `≤ ${TARGETS.heapMb} MB`,
+        ok(heap.finalMb <= TARGETS.heapMb),
+      ],
+      [
+        '  growth over the second half, per 10 min',
+        `${heap.slopeMbPer10Min >= 0 ? '+' : ''}${heap.slopeMbPer10Min.toFixed(2)} MB`,
+        '—',
+        '',
+        '',
+      ],
+      [
+        '  typed text all in the editor',
+        heap.typedLanded ? 'yes' : 'NO',
+        '—',
+        'yes',
+        ok(heap.typedLanded),
+      ],
+    );
+  }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   console.log('');
   for (const [i, row] of rows.entries()) {
@@ -654,6 +855,28 @@ function printTable(bare: EditorResult, app: AppResult | { skipped: string }): v
     if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   }
   if (!a) console.log(`\nApp not measured: ${(app as { skipped: string }).skipped}`);
+  if (heap && !('skipped' in heap)) {
+    const line = heap.samples
+      .map((x) => `${x.minutes.toFixed(0)} min ${x.usedMb.toFixed(1)}`)
+      .join(', ');
+    console.log(`\nJS heap (MB, after GC) as the writing went on: ${line}`);
+  }
+}
+
+/** The start-up JavaScript of the web build (and of the desktop one, if it was built). */
+function startupBundles(): Record<string, StartupBundle | null> {
+  const measure = (dir: string) =>
+    existsSync(join(dir, 'index.html')) ? startupBundle(dir) : null;
+  return { web: measure(WEB), desktop: measure(DESKTOP) };
+}
+
+function printBundles(bundles: Record<string, StartupBundle | null>): void {
+  console.log('');
+  for (const [name, b] of Object.entries(bundles)) {
+    console.log(
+      b ? formatBundle(`Start-up JS, ${name} build`, b) : `Start-up JS, ${name}: no build`,
+    );
+  }
 }
 
 function printTrace(trace: Record<string, KeystrokeBreakdown>): void {
@@ -675,6 +898,9 @@ function intFromEnv(name: string, fallback: number): number {
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const kb = (chars: number) => `${(chars / 1024).toFixed(0)} KB`;
+function thousands(n: number): string {
+  return n.toLocaleString('en-GB');
+}
 const seconds = (v: number) => `${(v / 1000).toFixed(1)} s`;
 
 main().then(

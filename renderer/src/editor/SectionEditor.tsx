@@ -2,7 +2,6 @@ import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
@@ -20,7 +19,9 @@ import {
   TabFocusPlugin,
 } from './plugins/BehaviourPlugins';
 import type { SnapshotProducer } from './plugins/ChangePlugin';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { ChangePlugin } from './plugins/ChangePlugin';
+import { StoredStatePlugin } from './plugins/StoredStatePlugin';
 import { theme } from './theme';
 import { Toolbar } from './toolbar/Toolbar';
 import './section-editor.css';
@@ -69,12 +70,15 @@ export function SectionEditor({
   readOnly = false,
 }: SectionEditorProps) {
   const contentId = `${useId()}-section-editor`;
+  const [storedState] = useState(initialState);
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: EDITOR_NAMESPACE,
     nodes,
     theme,
     onError,
-    editorState: initialState ?? undefined,
+    // A stored state is loaded by StoredStatePlugin once the plugins have registered; without
+    // one the editor starts with an empty paragraph.
+    editorState: storedState === null ? undefined : null,
     editable: !readOnly,
   }));
 
@@ -112,7 +116,7 @@ export function SectionEditor({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
+        <BoundedHistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedLinkUrl} />
         {/* Tab moves focus out of a table (UI-CONTRACT); arrow keys move between cells. */}
@@ -122,6 +126,9 @@ export function SectionEditor({
         <HtmlPastePlugin />
         <LinkSafetyPlugin />
         <LinkShortcutPlugin />
+        {/* Effects run in this order: the stored state goes in after the plugins above have
+            registered, and before ChangePlugin starts listening (so loading is not a change). */}
+        {storedState === null ? null : <StoredStatePlugin state={storedState} />}
         <ChangePlugin onChange={onChange} onWordCount={onWordCount} />
       </div>
     </LexicalComposer>

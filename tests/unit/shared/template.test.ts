@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import sdlp from '../../../resources/templates/sdlp-aed.json';
-import { parseTemplate, TemplateError } from '../../../shared/template';
+import { checkBuiltInTemplate, parseTemplate, TemplateError } from '../../../shared/template';
 import { builtInTemplates, getTemplate } from '../../../shared/templates';
 
 const clone = () =>
@@ -44,6 +45,54 @@ describe('the SDLP AED template', () => {
   it('is listed among the built-in templates', () => {
     expect([...builtInTemplates().keys()]).toContain('sdlp-aed');
     expect(() => getTemplate('nope')).toThrow(/does not have/);
+  });
+});
+
+describe('the built-in templates are used as their JSON is, unparsed', () => {
+  const folder = new URL('../../../resources/templates/', import.meta.url);
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+
+  it.each(files)('%s is exactly what the schema returns, every default written out', (file) => {
+    const json: unknown = JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
+    const checked = checkBuiltInTemplate(json, file);
+    // What the app uses is that same JSON.
+    expect(getTemplate(checked.id)).toEqual(json);
+  });
+
+  it('every file in resources/templates is a built-in template', () => {
+    expect([...builtInTemplates().keys()].sort()).toEqual(
+      files.map((f) => f.replace(/\.json$/, '')).sort(),
+    );
+  });
+
+  it('a default left out, or a key the schema would drop, fails with its path', () => {
+    const missing = clone();
+    delete missing.sections[2]!.criteriaChecklist;
+    const e = (() => {
+      try {
+        checkBuiltInTemplate(missing, 'x.json');
+      } catch (error) {
+        return error as TemplateError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(e).toBeInstanceOf(TemplateError);
+    expect(e.path).toBe('sections[2].criteriaChecklist');
+    expect(e.message).toBe('x.json must spell out sections[2].criteriaChecklist: false');
+
+    const extra = clone();
+    (extra.sections[0]! as { fields: Record<string, unknown>[] }).fields[0]!.labl = 'Name';
+    expect(() => checkBuiltInTemplate(extra, 'x.json')).toThrow(
+      'x.json has a key the template schema does not know at sections[0].fields[0].labl',
+    );
+  });
+
+  it('an invalid template fails as parseTemplate does', () => {
+    const t = clone();
+    t.sections[0]!.id = 'About You';
+    expect(() => checkBuiltInTemplate(t, 'x.json')).toThrow(
+      /x\.json is invalid at sections\[0\]\.id/,
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { memo, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SectionRecord } from '../../../../shared/model';
 import type { DraftSession, SectionWriter } from '../session/draft-session';
 import { SectionView } from '../SectionView';
@@ -22,7 +23,9 @@ export const SectionLoader = memo(function SectionLoader(
     let active = true;
     session
       .loadSection(sectionId)
-      .then((l) => active && setLoaded(l))
+      // Rendered at once, effects and all: the editor's plugins register and the stored text goes
+      // in within this task, so the first frame shows the section, not an empty editor.
+      .then((l) => active && flushSync(() => setLoaded(l)))
       .catch((e: unknown) => active && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       active = false;

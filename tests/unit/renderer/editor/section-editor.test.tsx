@@ -2,11 +2,15 @@
 import { $isLinkNode } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
 import type { PasteCommandType } from 'lexical';
-import { $getRoot, $isElementNode, $isTextNode, PASTE_COMMAND } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode, PASTE_COMMAND, UNDO_COMMAND } from 'lexical';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OPEN_LINK_FORM_COMMAND } from '../../../../renderer/src/editor/commands';
+import {
+  MAX_UNDO_STEPS,
+  UNDO_MERGE_MS,
+} from '../../../../renderer/src/editor/plugins/BoundedHistoryPlugin';
 import type { SectionEditorProps } from '../../../../renderer/src/editor/SectionEditor';
 import { SectionEditor } from '../../../../renderer/src/editor/SectionEditor';
 import { b, editorState, p } from '../../../fixtures/export/editor-state';
@@ -298,6 +302,38 @@ describe('SectionEditor', () => {
       textbox.blur();
     });
     expect(onBlur).toHaveBeenCalledTimes(1);
+  });
+
+  it('undoes step by step back to the stored text, keeping at most MAX_UNDO_STEPS steps', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { editor, textbox } = mount();
+    const type = async (i: number) => {
+      // Apart by more than the merge window: each insertion is its own undo step.
+      vi.setSystemTime(Date.now() + UNDO_MERGE_MS + 1);
+      await settle(() => {
+        editor.update(() => $getRoot().getLastChild()!.selectEnd().insertText(` w${i}`));
+      });
+    };
+    const undoAll = async () => {
+      for (let i = 0; i < MAX_UNDO_STEPS + 50; i++) {
+        await settle(() => editor.dispatchCommand(UNDO_COMMAND, undefined));
+      }
+    };
+
+    for (let i = 0; i < 3; i++) await type(i);
+    await undoAll();
+    // Loading the stored text was not a step: undo stops there.
+    expect(textbox.textContent).toBe('Plain bold words here');
+
+    const dropped = 20;
+    const steps = MAX_UNDO_STEPS + dropped;
+    for (let i = 0; i < steps; i++) await type(i);
+    expect(textbox.textContent?.endsWith(` w${steps - 1}`)).toBe(true);
+    await undoAll();
+    // The oldest steps were let go: undo goes back MAX_UNDO_STEPS, to after the 20th insertion.
+    expect(textbox.textContent).toBe(
+      'Plain bold words here' + Array.from({ length: dropped }, (_, i) => ` w${i}`).join(''),
+    );
   });
 
   it('loads an empty section from null', () => {
