@@ -18,7 +18,7 @@ export function useBackUp(session: DraftSession, onDone: (message: string) => vo
           // Pending edits go into the file too: this is how work is rescued when storage fails.
           const { saveBackup } = await import('../backup/backup-actions');
           const saved = await saveBackup(
-            { ...services, backups: { ...services.backups, readDrafts: session.readForBackup } },
+            { ...services, ...session.forBackup() },
             [session.draftId],
             session.unsaved(),
           );

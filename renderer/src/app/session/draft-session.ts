@@ -146,7 +146,7 @@ export class DraftSession {
     this.autoSnapshots = new AutoSnapshotPolicy(draftId, services, this.now);
     this.autoBackups = new AutoBackupPolicy(
       draftId,
-      { ...services, unsaved: () => this.unsaved() },
+      { ...this.forBackup(), platform: services.platform, unsaved: () => this.unsaved() },
       (message) => this.events.emit('warning', { message }),
       this.now,
     );
@@ -194,6 +194,8 @@ export class DraftSession {
       await this.keepStrays();
     } finally {
       if (!this.isOpen) {
+        // Deleted for ever: its entries could never be replayed, and the words go with the screen.
+        if (this.gone) this.journal.removeDraft(this.draftId);
         this.lock.close();
         this.lockState = null;
       }
@@ -244,6 +246,8 @@ export class DraftSession {
       stored = this.bases.get(sectionId);
       if (!stored) throw error;
     }
+    // Deleted for ever elsewhere: what this window read of it is all there is.
+    if (!stored && this.gone) stored = this.bases.get(sectionId);
     const unsaved = this.queue.unsaved().find((c) => c.sectionId === sectionId)?.patch;
     if (!unsaved) return { record: stored ?? null, writer };
     const under = stored ?? emptySection(this.draftId, sectionId, 0);
@@ -266,7 +270,9 @@ export class DraftSession {
 
   /**
    * The draft was deleted for ever (in another window) while open here, `last` being how it was
-   * last seen: its writes fail from now on, and a backup is made from what this window still has.
+   * last seen: its writes fail from now on (without retries); its sections open as this window
+   * last read or wrote them, and backups are made from what this window still has. Leaving the
+   * draft (`close`) lets its journal go.
    */
   draftGone(last: DraftRecord): void {
     this.gone = last;
@@ -277,7 +283,10 @@ export class DraftSession {
    * draft was deleted for ever elsewhere, it is made from what this window has: the draft as last
    * seen, each section as it last read or wrote it, and what is on screen.
    */
-  readonly readForBackup: BackupsRepository['readDrafts'] = async (draftIds, unsaved = []) => {
+  private readonly readForBackup: BackupsRepository['readDrafts'] = async (
+    draftIds,
+    unsaved = [],
+  ) => {
     try {
       return await this.services.backups.readDrafts(draftIds, unsaved);
     } catch (error) {
@@ -287,6 +296,11 @@ export class DraftSession {
       return [{ draft: gone, sections, snapshots: [] }];
     }
   };
+
+  /** The backups repository with `readForBackup` in it: what every backup of this draft reads. */
+  forBackup(): Pick<Repositories, 'backups'> {
+    return { backups: { ...this.services.backups, readDrafts: this.readForBackup } };
+  }
 
   /** Keeps the draft as it is now as a version named by the participant. */
   async saveVersion(name: string): Promise<void> {
@@ -451,7 +465,7 @@ export class DraftSession {
       backup: async () => {
         const { backupBytes, backupFileName } = await import('../backup/backup-actions');
         const { bytes, drafts } = await backupBytes(
-          { backups: { ...this.services.backups, readDrafts: this.readForBackup } },
+          this.forBackup(),
           [this.draftId],
           this.unsaved(),
         );

@@ -80,6 +80,21 @@ export class EditJournal {
     }
   }
 
+  /** Removes every entry of the draft (of any version). */
+  removeDraft(draftId: string): void {
+    const prefix = `${KEY_PREFIX}${draftId}:`;
+    try {
+      const keys: string[] = [];
+      for (let i = 0; i < (this.storage?.length ?? 0); i++) {
+        const key = this.storage!.key(i);
+        if (key?.startsWith(prefix)) keys.push(key);
+      }
+      for (const key of keys) this.storage!.removeItem(key);
+    } catch {
+      // Storage that cannot be listed: the entries stay, and are never replayed (no draft).
+    }
+  }
+
   /**
    * The draft's entries this version can read. Entries of a newer version are left for it;
    * unreadable ones are removed (they cannot be replayed by any version).

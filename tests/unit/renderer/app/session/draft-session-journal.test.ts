@@ -304,6 +304,59 @@ describe('a draft trashed or deleted in another window', () => {
     expect(entryOf()!.patch.text).toBe('Typed after the draft was deleted.');
     expect(await library.drafts.getSection(draftId, 'explore')).toBeUndefined();
   });
+
+  it('once told it was deleted for ever: opens sections as this window had them, backs up what it has, and lets the journal go on leaving', async () => {
+    const { session, platform } = openWindow({ autoBackups: true });
+    await held(session);
+    const explore = await session.loadSection('explore');
+    const deliver = await session.loadSection('deliver');
+    deliver.writer.markDirty(typed('Deliver, saved before the delete.'));
+    expect(await session.flush()).toBe(true);
+    const last = (await library.drafts.getDraft(draftId))!;
+    await library.drafts.trashDraft(draftId);
+    await library.drafts.deleteForever(draftId);
+    session.draftGone(last);
+
+    explore.writer.markDirty(typed('Stored before opening. Typed after the delete.'));
+    expect(await session.flush()).toBe(false);
+    // Another section and back: each shows what this window had, not an empty section.
+    expect((await session.loadSection('deliver')).record!.text).toBe(
+      'Deliver, saved before the delete.',
+    );
+    expect((await session.loadSection('explore')).record!.text).toBe(
+      'Stored before opening. Typed after the delete.',
+    );
+
+    // Back up (and the close question's backup) read through the session.
+    const { backups } = session.forBackup();
+    const [rescued] = await backups.readDrafts([draftId], session.unsaved());
+    expect(rescued!.draft.title).toBe('Year 1');
+    const texts = Object.fromEntries(rescued!.sections.map((s) => [s.sectionId, s.text]));
+    expect(texts).toEqual({
+      explore: 'Stored before opening. Typed after the delete.',
+      deliver: 'Deliver, saved before the delete.',
+    });
+    const work = platform.unsaved()!;
+    expect(work.reason).toBe(SAVE_ERROR_MESSAGES.gone);
+    const fromQuestion = await readBackup((await work.backup()).bytes, { appVersion: APP_VERSION });
+    expect(
+      fromQuestion.ok &&
+        fromQuestion.backup.drafts[0]!.sections.find((s) => s.sectionId === 'explore')!.text,
+    ).toBe('Stored before opening. Typed after the delete.');
+
+    // The desktop's automatic backup on close too.
+    const before = platform.backups.length;
+    await platform.close();
+    expect(platform.backups).toHaveLength(before + 1);
+    const onClose = await readBackup(platform.backups.at(-1)!.bytes, { appVersion: APP_VERSION });
+    expect(
+      onClose.ok && onClose.backup.drafts[0]!.sections.find((s) => s.sectionId === 'explore')!.text,
+    ).toBe('Stored before opening. Typed after the delete.');
+
+    expect(entryOf()!.patch.text).toBe('Stored before opening. Typed after the delete.');
+    await session.close();
+    expect(storage.keys().filter((k) => k.startsWith(`aed-journal:${draftId}:`))).toEqual([]);
+  });
 });
 
 describe('closing while saving fails', () => {
