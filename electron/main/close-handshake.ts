@@ -67,6 +67,12 @@ export interface CloseGuardOptions {
   createRequestId?: () => string;
   /** Without it, the window closes on any answer. */
   unsaved?: UnsavedAtCloseActions;
+  /**
+   * Writes the window's `localStorage` to disk (`session.flushStorageData`), done as the window
+   * closes: the renderer's edit journal holds what storage refused, and Chromium otherwise writes
+   * it only seconds later, which an app waiting on a slow backup at quit may not live to do.
+   */
+  flushStorage?: () => void;
 }
 
 const BACKUP_FILTERS: FileFilter[] = [{ name: 'AED Writer backup', extensions: ['aedx'] }];
@@ -115,6 +121,7 @@ export function guardWindowClose(
     timeoutMs = CLOSE_FLUSH_TIMEOUT_MS,
     createRequestId = randomUUID,
     unsaved: actions,
+    flushStorage,
   }: CloseGuardOptions = {},
 ): CloseGuard {
   let state: 'open' | 'flushing' | 'asking' | 'closing' = 'open';
@@ -126,6 +133,11 @@ export function guardWindowClose(
     timer = undefined;
     pendingId = undefined;
     state = 'closing';
+    try {
+      flushStorage?.();
+    } catch (error) {
+      console.error('Could not write the window storage to disk:', error);
+    }
     if (!win.isDestroyed()) win.close();
   };
 

@@ -67,12 +67,14 @@ function openMainWindow(): void {
             quitRequested = false;
           },
         },
+        flushStorage: () => contents.session.flushStorageData(),
       },
     ),
   );
   watchRenderer(win, {
     ask: (options) => dialog.showMessageBox(win, options),
     quit: () => app.quit(),
+    flushStorage: () => contents.session.flushStorageData(),
   });
   win.on('closed', () => {
     closeGuards.delete(contentsId);

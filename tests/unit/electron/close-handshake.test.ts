@@ -110,6 +110,44 @@ describe('close handshake', () => {
     expect(target.send).not.toHaveBeenCalled();
   });
 
+  it('writes the window storage (the edit journal) to disk as it closes, however it closes', () => {
+    const order: string[] = [];
+    const flushStorage = () => void order.push('write storage');
+    const answered = new FakeWindow();
+    answered.on('closed', () => void order.push('closed'));
+    const guard = guardWindowClose(answered, fakeTarget(), {
+      createRequestId: () => 'req-1',
+      flushStorage,
+    });
+    answered.close();
+    expect(order).toEqual([]);
+    guard.acknowledge('req-1');
+    expect(order).toEqual(['write storage', 'closed']);
+
+    const timedOut = new FakeWindow();
+    guardWindowClose(timedOut, fakeTarget(), { flushStorage });
+    timedOut.close();
+    vi.advanceTimersByTime(CLOSE_FLUSH_TIMEOUT_MS);
+    const crashed = new FakeWindow();
+    guardWindowClose(crashed, fakeTarget({ isCrashed: () => true }), { flushStorage });
+    crashed.close();
+    expect(order).toEqual(['write storage', 'closed', 'write storage', 'write storage']);
+  });
+
+  it('closes anyway when writing the storage to disk fails', () => {
+    const win = new FakeWindow();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    guardWindowClose(win, fakeTarget({ isCrashed: () => true }), {
+      flushStorage: () => {
+        throw new Error('no disk');
+      },
+    });
+    win.close();
+    expect(win.closed).toBe(true);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
   it('closes at once when sending fails', () => {
     const win = new FakeWindow();
     guardWindowClose(

@@ -105,6 +105,27 @@ describe('main process start-up', () => {
     expect(win.destroyed).toBe(true);
   });
 
+  it('writes the window storage (the renderer’s edit journal) to disk when its renderer crashes and when it closes', async () => {
+    const win = await bootAndReady();
+    const flushed = win.webContents.session.flushStorageData;
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(flushed).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(win.webContents.reload).toHaveBeenCalledTimes(1));
+
+    win.close();
+    const { requestId } = win.webContents.send.mock.calls.at(-1)![1] as { requestId: string };
+    await fake.ipcHandlers.get('app:ready-to-close')!(
+      {
+        senderFrame: { url: 'app://aed/index.html', parent: null },
+        sender: { id: win.webContents.id },
+      },
+      { requestId },
+    );
+    expect(flushed).toHaveBeenCalledTimes(2);
+    expect(win.destroyed).toBe(true);
+  });
+
   it('asks before closing when the renderer says typed words are not stored, and backs them up where the user chooses', async () => {
     const win = await bootAndReady();
     const answer = fake.ipcHandlers.get('app:ready-to-close')!;
