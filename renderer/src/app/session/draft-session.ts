@@ -51,11 +51,15 @@ export interface SectionWriter {
 const NOT_HERE = 'This draft is being edited in another window, so it cannot be changed here.';
 
 /**
- * A journal write that took less than this is done in the change's own task: then even a browser
- * that quits at once, with no page events, keeps the keystroke. A costlier one (a very long
- * section) goes to the next task, so typing never waits for it.
+ * Each change is journalled in its own task: then even a browser that quits at once, with no page
+ * events, keeps the keystroke. Only when the last journal write was large (SYNC_JOURNAL_CHARS or
+ * more: a very long section) and took SYNC_JOURNAL_MS or more does the next one go to the next
+ * task, so typing never waits for it. Both, not the time alone: on a busy computer any write can
+ * take that long, and a task of its own may then wait behind further keystrokes (the browser
+ * runs input first) until the window is gone.
  */
 const SYNC_JOURNAL_MS = 2;
+const SYNC_JOURNAL_CHARS = 100_000;
 
 /**
  * One open draft: its save queue, its window lock, its live word counts and its policies
@@ -103,8 +107,9 @@ export class DraftSession {
   /** Sections changed since their journal entry was written. */
   private readonly journalDue = new Set<string>();
   private journalTimer: unknown = null;
-  /** How long the last journal write took (ms). */
+  /** How long the last journal write took (ms), and how much it wrote (characters of text). */
   private journalCostMs = 0;
+  private journalChars = 0;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   /** The lock state last seen, so each time the draft comes to be held is noticed once. */
@@ -374,9 +379,10 @@ export class DraftSession {
     this.events.emit('committed', { sectionId, at: this.now() });
   }
 
-  /** Journals a change: at once while that is cheap, else in the next task (SYNC_JOURNAL_MS). */
+  /** Journals a change: at once unless that is costly (see SYNC_JOURNAL_MS), else in the next task. */
   private journalChange(sectionId: string): void {
-    if (this.journalCostMs >= SYNC_JOURNAL_MS) return this.journalSoon(sectionId);
+    const costly = this.journalChars >= SYNC_JOURNAL_CHARS && this.journalCostMs >= SYNC_JOURNAL_MS;
+    if (costly) return this.journalSoon(sectionId);
     this.journalDue.add(sectionId);
     this.writeJournal(false);
   }
@@ -410,6 +416,7 @@ export class DraftSession {
     const patches = new Map(unsaved.map((c) => [c.sectionId, c.patch]));
     const sections = all ? new Set([...this.journalDue, ...patches.keys()]) : this.journalDue;
     const at = this.now();
+    let chars = 0;
     for (const sectionId of sections) {
       const patch = patches.get(sectionId);
       if (patch === undefined) {
@@ -417,6 +424,7 @@ export class DraftSession {
         continue;
       }
       const base = this.bases.get(sectionId)?.updatedAt ?? null;
+      chars += (patch.editorState?.length ?? 0) + (patch.text?.length ?? 0);
       this.journal.write({
         version: JOURNAL_VERSION,
         draftId: this.draftId,
@@ -428,6 +436,7 @@ export class DraftSession {
     }
     this.journalDue.clear();
     this.journalCostMs = performance.now() - started;
+    this.journalChars = chars;
   }
 
   /**
