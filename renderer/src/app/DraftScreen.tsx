@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { DraftRecord } from '../../../shared/model';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
 import { useLiveQuery } from '../storage/live-query';
@@ -40,10 +41,16 @@ export function DraftScreen({
   view: 'section' | 'changes';
 }) {
   const { drafts } = useServices();
-  const draft = useLiveQuery(
+  const found = useLiveQuery(
     async () => (await drafts.getDraft(draftId)) ?? null,
     [drafts, draftId],
   );
+  // A draft deleted for ever in another window while open here stays on screen, with what was
+  // typed in it, so it can still be backed up (its writes now fail, and say so).
+  const [shown, setShown] = useState<DraftRecord | null>(null);
+  if (found && found !== shown) setShown(found);
+  const gone = found === null && shown?.id === draftId ? shown : null;
+  const draft = gone ?? found;
 
   if (draft === undefined) return <p className="muted loading">Opening the draft…</p>;
   if (draft === null) {
@@ -79,7 +86,8 @@ export function DraftScreen({
       createdAt={draft.createdAt}
       updatedAt={draft.updatedAt}
       title={draft.title}
-      trashed={draft.deletedAt !== null}
+      trashed={!gone && draft.deletedAt !== null}
+      gone={gone}
       template={template}
       sectionId={current.id}
       view={view}
@@ -94,6 +102,7 @@ function OpenDraft({
   updatedAt,
   title,
   trashed,
+  gone,
   template,
   sectionId,
   view,
@@ -104,6 +113,8 @@ function OpenDraft({
   updatedAt: number;
   title: string;
   trashed: boolean;
+  /** The draft as last seen, when it has since been deleted for ever elsewhere. */
+  gone: DraftRecord | null;
   template: Template;
   sectionId: string;
   view: 'section' | 'changes';
@@ -128,6 +139,11 @@ function OpenDraft({
   // Read-only, the counts follow the other window's saves; editing, they follow rewrites.
   useStoredWordCounts(session, readOnly ? updatedAt : contentVersion);
   useSessionWarnings(session);
+  // Restored from the trash (here or in another window): what could not be saved goes now.
+  useEffect(() => {
+    if (gone) session.draftGone(gone);
+    else if (!trashed) void session.flush();
+  }, [session, trashed, gone]);
   useCompleteRoute(draftId, sectionId, routeMatches);
   useDocumentTitle(`${title} — AED Writer`);
 
@@ -196,6 +212,12 @@ function OpenDraft({
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.
+          </p>
+        ) : null}
+        {gone ? (
+          <p className="notice">
+            This draft was deleted for ever in another window. What is on this screen is kept only
+            here: back it up to keep it.
           </p>
         ) : null}
         {view === 'changes' ? (
