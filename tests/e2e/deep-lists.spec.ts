@@ -2,8 +2,12 @@
 // nested deeper before the limit opens flattened, keeps every word and can be written in; the
 // editor used to overflow its stack at about 1,000 levels (issue 9 item 7).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_LIST_DEPTH } from '../../shared/content-limits';
 import { editorStateAndText, li, p, ul, type ListSpec } from '../fixtures/export/editor-state';
+import { docxText } from '../fixtures/readers';
 import { EXPLORE, newDraftAt, pasteHtml, readStoredSection, writeStoredSection } from './helpers';
 
 /** How many lists hold the most deeply nested item on screen. */
@@ -103,4 +107,33 @@ test('a section nested 1,000 lists deep opens flattened with a notice, keeps eve
   expect(stored?.text).toContain(`item ${levels} and the last words`);
   expect(stored?.text.split('\n').filter((l) => l.startsWith('item ')).length).toBe(levels);
   expect(errors).toEqual([]);
+});
+
+test('a list deeper than Word’s nine levels exports every item, and the export says what it changed', async ({
+  page,
+}) => {
+  const { draft } = await newDraftAt(page, 'Deep export');
+  const { draftId, sectionId } = draft.route();
+  const levels = 12;
+  const { editorState, text } = editorStateAndText(p('Intro'), nestedList(levels));
+  await writeStoredSection(page, draftId, sectionId, { editorState, text });
+  await page.reload();
+  await expect(draft.editor(EXPLORE)).toContainText(`item ${levels}`);
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (.docx)' });
+  const downloaded = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloaded;
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(download.suggestedFilename());
+  await expect(alert).toContainText(
+    `“${EXPLORE}”: lists nested more than 9 levels deep are printed at the ninth level`,
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'aed-deep-export-')), 'deep.docx');
+  await download.saveAs(file);
+  const lines = (await docxText(file)).split('\n').map((line) => line.trim());
+  for (const item of items(levels)) expect(lines.some((line) => line.endsWith(item))).toBe(true);
 });

@@ -35,7 +35,14 @@ export function useExportAction(
         ...(submission ? { submissionId: submission.id } : {}),
         onProgress: setProgress,
       });
-      if (outcome.saved) onDone(`Exported “${outcome.fileName}”.`);
+      if (outcome.saved) {
+        onDone(`Exported “${outcome.fileName}”.`);
+        if (outcome.warnings.length > 0) {
+          announce.error(
+            `“${outcome.fileName}” was made, but not all of it is as you wrote it: ${outcome.warnings.join(' ')}`,
+          );
+        }
+      }
     } catch (e) {
       announce.error(
         `The export failed: ${e instanceof Error ? e.message : String(e)} Your draft has not changed.`,

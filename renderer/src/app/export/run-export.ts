@@ -14,6 +14,8 @@ export interface ExportOutcome {
   saved: boolean;
   /** The submission recorded by this export, if it was one. */
   submission: SnapshotRecord | null;
+  /** What the file could not hold as written (ExportDocument.warnings), to tell the writer. */
+  warnings: string[];
 }
 
 /**
@@ -70,6 +72,7 @@ export async function runExport(args: {
       fileName: built.fileName,
       saved,
       submission: saved ? (created ?? built.snapshot) : null,
+      warnings: built.doc.warnings.map((w) => w.message),
     };
   } catch (error) {
     // The file was not made, so nothing was sent: the snapshot would be a false record.
