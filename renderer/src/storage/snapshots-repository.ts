@@ -21,9 +21,17 @@ export interface SnapshotsRepository {
   recordSubmission: (id: string, submission: SubmissionInfo) => Promise<void>;
   /** Removes a snapshot, e.g. one taken for an export that was then cancelled. */
   deleteSnapshot: (id: string) => Promise<void>;
+  /**
+   * Removes a draft's submissions never recorded as sent: frozen for an export that a reload or
+   * a crash cut short. Call only while no export of the draft is under way. Resolves how many.
+   */
+  deleteUnsentSubmissions: (draftId: string) => Promise<number>;
   /** A draft's newest snapshot (read alone: snapshots hold whole drafts). */
   latestSnapshot: (draftId: string) => Promise<SnapshotRecord | undefined>;
-  /** Every snapshot of a draft, newest first. */
+  /**
+   * Every snapshot of a draft, newest first, but a submission not yet recorded as sent (an
+   * export under way, or one cut short): the history shows versions, not exports in flight.
+   */
   listSnapshots: (draftId: string) => Promise<SnapshotRecord[]>;
   /**
    * Puts a snapshot's content back — the whole draft, or one section — after snapshotting the
@@ -46,6 +54,11 @@ export interface SnapshotsRepository {
   thin: (draftId: string) => Promise<number>;
   /** A draft's submissions (snapshots that were sent), oldest first. */
   listSubmissions: (draftId: string) => Promise<SnapshotRecord[]>;
+}
+
+/** A submission frozen for an export and not (yet) recorded as sent. */
+function isUnsent(snapshot: SnapshotRecord): boolean {
+  return snapshot.kind === 'submission' && snapshot.submission === undefined;
 }
 
 /** The title of a section in a snapshot's label, e.g. "Before restoring Interim 1 (Explore)". */
@@ -71,12 +84,14 @@ export function createSnapshotsRepository(
         .between([draftId, -Infinity], [draftId, Infinity])
         .last(),
 
-    listSnapshots: (draftId) =>
-      db.snapshots
-        .where('[draftId+createdAt]')
-        .between([draftId, -Infinity], [draftId, Infinity])
-        .reverse()
-        .toArray(),
+    listSnapshots: async (draftId) =>
+      (
+        await db.snapshots
+          .where('[draftId+createdAt]')
+          .between([draftId, -Infinity], [draftId, Infinity])
+          .reverse()
+          .toArray()
+      ).filter((s) => !isUnsent(s)),
 
     restore: (snapshotId, sectionId, unsaved) =>
       db.transaction('rw', db.drafts, db.sections, db.snapshots, async () => {
@@ -138,6 +153,13 @@ export function createSnapshotsRepository(
     },
 
     deleteSnapshot: (id) => db.snapshots.delete(id),
+
+    deleteUnsentSubmissions: (draftId) =>
+      db.snapshots
+        .where('[draftId+kind]')
+        .equals([draftId, 'submission'])
+        .filter(isUnsent)
+        .delete(),
 
     listSubmissions: async (draftId) =>
       // The [draftId+kind] index reads submissions only, not every automatic version.
