@@ -55,6 +55,9 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
         message: `“${section.title}”: ${parsed.reason}, so its text is left out of the export.`,
       });
     }
+    for (const note of parsed.ok ? (parsed.notes ?? []) : []) {
+      warnings.push({ sectionId: section.id, message: `“${section.title}”: ${note}.` });
+    }
     const count = countWords(blocksText(parsed.blocks));
     const content = buildSection(template, section, record, parsed.blocks, count, options);
     if (content.empty && options.omitEmptySections) continue;

@@ -7,10 +7,12 @@ import type { SnapshotRecord } from '../storage/snapshot-types';
 import { BackupReminder } from './backup/BackupReminder';
 import { LockNotice } from './draft/LockNotice';
 import { RewriteNoticeView } from './draft/RewriteNoticeView';
+import { SectionBoundary } from './draft/SectionFailed';
 import { SectionLoader } from './draft/SectionLoader';
 import { SectionsNav, TotalWords } from './draft/SectionsNav';
 import { useBackUp } from './draft/use-back-up';
 import { useCompleteRoute } from './draft/use-complete-route';
+import { useCrashAvoidance } from './draft/use-crash-avoidance';
 import { useContentVersion, useDraftSession, useLockStatus } from './draft/use-draft-session';
 import { useExportAction } from './draft/use-export-action';
 import { useRestore } from './draft/use-restore';
@@ -104,7 +106,7 @@ function OpenDraft({
   trashed,
   gone,
   template,
-  sectionId,
+  sectionId: requestedId,
   view,
   routeMatches,
 }: {
@@ -121,6 +123,11 @@ function OpenDraft({
   routeMatches: boolean;
 }) {
   const { snapshots } = useServices();
+  const {
+    shownId: sectionId,
+    passedOver,
+    dismiss,
+  } = useCrashAvoidance(draftId, template, requestedId);
   const session = useDraftSession(draftId);
   const lock = useLockStatus(session);
   const contentVersion = useContentVersion(session);
@@ -144,7 +151,7 @@ function OpenDraft({
     if (gone) session.draftGone(gone);
     else if (!trashed) void session.flush();
   }, [session, trashed, gone]);
-  useCompleteRoute(draftId, sectionId, routeMatches);
+  useCompleteRoute(draftId, sectionId, routeMatches && sectionId === requestedId);
   useDocumentTitle(`${title} — AED Writer`);
 
   const index = template.sections.findIndex((s) => s.id === sectionId);
@@ -209,6 +216,15 @@ function OpenDraft({
           onDismiss={rewrites.dismiss}
         />
         <LockNotice status={lock} onTakeOver={() => session.takeOver()} />
+        {passedOver ? (
+          <p className="notice">
+            “{passedOver.title}” could not be shown last time, so the draft opened here instead.{' '}
+            <a href={draftHref(draftId, passedOver.id)}>Open “{passedOver.title}”</a>{' '}
+            <button type="button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.
@@ -229,17 +245,23 @@ function OpenDraft({
           // would parse and render a long section twice.
           <p className="muted loading">Opening the section…</p>
         ) : (
-          <SectionLoader
+          <SectionBoundary
             // Read-only, it reloads whenever the other window saves; once this window holds the
             // draft it loads once and owns the text, until the draft is rewritten.
             key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : `rw-${contentVersion}`}`}
-            readOnly={readOnly}
-            session={session}
-            number={index + 1}
-            template={template}
+            draftId={draftId}
             sectionId={section.id}
-            words={session.words}
-          />
+            title={section.title}
+          >
+            <SectionLoader
+              readOnly={readOnly}
+              session={session}
+              number={index + 1}
+              template={template}
+              sectionId={section.id}
+              words={session.words}
+            />
+          </SectionBoundary>
         )}
         <nav className="pager" aria-label="Previous and next section">
           {previous ? (
