@@ -23,6 +23,8 @@ export interface CommentAnchor {
   paragraph: number;
   /** The text the comment's range covers; '' for a comment on a point. */
   text: string;
+  /** Where it starts in the document's text, to put comments in the order they appear. */
+  offset: number;
 }
 
 export interface BodyRead {
@@ -61,7 +63,7 @@ export function readBody(part: { name: string; bytes: Uint8Array }, styles: Styl
   let length = 0;
   const starts = new Map<string, { paragraph: number; offset: number }>();
   const ends = new Map<string, number>();
-  const references = new Map<string, number>();
+  const references = new Map<string, { paragraph: number; offset: number }>();
 
   const append = (text: string) => {
     if (text === '') return;
@@ -115,7 +117,9 @@ export function readBody(part: { name: string; bytes: Uint8Array }, styles: Styl
         }
         case 'commentReference': {
           const id = el.attr(NS.w, 'id');
-          if (id !== undefined && !references.has(id)) references.set(id, position());
+          if (id !== undefined && !references.has(id)) {
+            references.set(id, { paragraph: position(), offset: length });
+          }
           return;
         }
         default:
@@ -145,12 +149,12 @@ export function readBody(part: { name: string; bytes: Uint8Array }, styles: Styl
   for (const [id, start] of starts) {
     const end = ends.get(id);
     anchors.set(id, {
-      paragraph: start.paragraph,
+      ...start,
       text: end === undefined || end < start.offset ? '' : anchorText(all, start.offset, end),
     });
   }
-  for (const [id, paragraph] of references) {
-    if (!anchors.has(id)) anchors.set(id, { paragraph, text: '' });
+  for (const [id, reference] of references) {
+    if (!anchors.has(id)) anchors.set(id, { ...reference, text: '' });
   }
   // A text box's paragraphs end before the paragraph that holds them.
   outline.sort((a, b) => a.paragraph - b.paragraph);

@@ -24,7 +24,7 @@ export interface FeedbackComment {
    * The same for the same comment in any copy of the file — re-saved by Word or LibreOffice,
    * imported twice — and different for different comments, so storage can skip what it already
    * has. A SHA-256 of the author, the date (to the second) and the text, and of how many
-   * comments before it in the file have the same three. Not of the anchor (LibreOffice drops a
+   * comments before it in the document have the same three. Not of the anchor (LibreOffice drops a
    * reply's) nor of the file's ids (a re-save by another program may drop them): storage keeps
    * comments per submission, which scopes the key.
    */
@@ -51,7 +51,7 @@ export interface FeedbackThread extends FeedbackComment {
    * comment in a header or footnote, or one whose anchor was deleted).
    */
   outlineIndex: number | null;
-  /** Replies in the order the file has them (replies to replies included). */
+  /** Replies in the order they appear (replies to replies included). */
   replies: FeedbackComment[];
 }
 
@@ -66,7 +66,7 @@ export interface FeedbackFile {
   draftId: string | null;
   /** The submission our export wrote into the file, or null when it says none. */
   submissionId: string | null;
-  /** The threads, in the order of the file's comments. Never empty. */
+  /** The threads, in the order their anchors appear in the document. Never empty. */
   comments: FeedbackThread[];
   /** Headings and heading-like paragraphs, in document order. */
   outline: DocxOutlineEntry[];
@@ -99,10 +99,13 @@ async function readOrFail(bytes: Uint8Array, options: ReadFeedbackOptions): Prom
   const limits: FeedbackLimits = { ...DEFAULT_FEEDBACK_LIMITS, ...options.limits };
   const parts = openDocx(bytes, limits);
 
-  const records = parts.comments ? readComments(parts.comments, limits.maxComments) : [];
+  const inFile = parts.comments ? readComments(parts.comments, limits.maxComments) : [];
   // The body is read even then: a damaged document is said to be damaged, not comment-free.
   const body = readBody(parts.document, readStyleLevels(parts.styles));
-  if (records.length === 0) fail('no-comments', 'the document has no comments');
+  if (inFile.length === 0) fail('no-comments', 'the document has no comments');
+  // In the order they appear in the document (comments.xml has them in the order they were
+  // made, LibreOffice in the document's): the keys and the threads' order then agree in both.
+  const records = inDocumentOrder(inFile, body.anchors);
   const extensions = readCommentsExtended(parts.commentsExtended);
   const properties = readCustomProperties(parts.customProperties);
 
@@ -141,6 +144,18 @@ async function readOrFail(bytes: Uint8Array, options: ReadFeedbackOptions): Prom
     comments: [...threads.values()],
     outline: body.outline.map(({ text, level }) => ({ text, level })),
   };
+}
+
+/** Comments by where their anchors start; those anchored nowhere last; ties as in the file. */
+function inDocumentOrder(
+  records: readonly CommentRecord[],
+  anchors: ReadonlyMap<string, CommentAnchor>,
+): CommentRecord[] {
+  const at = (r: CommentRecord) => anchors.get(r.id)?.offset ?? Number.POSITIVE_INFINITY;
+  return records
+    .map((record, i) => ({ record, i, offset: at(record) }))
+    .sort((a, b) => (a.offset === b.offset ? a.i - b.i : a.offset - b.offset))
+    .map(({ record }) => record);
 }
 
 /** For each comment, the index of the comment that starts its thread (itself for a root). */
