@@ -68,6 +68,9 @@ export function placeFeedback(
     if (entry.level > level) return null;
     return sectionId === null ? { kind: 'stop' } : { kind: 'section', sectionId };
   });
+  // A foreign heading before the first section (the document's own title) ends nothing.
+  const first = boundaries.findIndex((b) => b?.kind === 'section');
+  for (let i = 0; i < (first === -1 ? boundaries.length : first); i++) boundaries[i] = null;
 
   const placement: FeedbackPlacement = { placed: [], unplaced: [] };
   for (const thread of feedback.comments) {
