@@ -8,10 +8,10 @@
  * whole), and styles renamed (the outline's levels come from outline levels and built-in names).
  *
  * Paragraphs styled as headings are trusted first, at the level the sections' headings are at
- * (a sub-heading that happens to read "Evidence" is not the Evidence section). A title that
- * appears only as a plain paragraph (its heading style lost, as in some Google Docs round trips)
- * still counts, as long as no styled heading has that title; a file with no styled headings at
- * all is matched on text alone. A heading at the sections' level that is no section of the
+ * (a sub-heading that happens to read "Evidence" is not the Evidence section). A numbered title
+ * that appears only as a plain paragraph ("2. The school you are supporting": its heading style
+ * lost) still counts, as long as no styled heading has that title; a file with no styled
+ * headings at all (as some Google Docs round trips leave it) is matched on text alone. A heading at the sections' level that is no section of the
  * template (the "Changes since …" summary, or one the Cohort Lead added) ends the section before
  * it: comments under it are unplaced rather than put on the wrong section.
  */
@@ -62,7 +62,11 @@ export function placeFeedback(
     const sectionId = matched[i]!;
     if (level === null) return sectionId === null ? null : { kind: 'section', sectionId };
     if (entry.level === null) {
-      return sectionId === null || styled.has(sectionId) ? null : { kind: 'section', sectionId };
+      // A plain paragraph stands for a heading that lost its style only when it is numbered
+      // as the export numbers headings: a line that just says "Evidence" is text.
+      return sectionId === null || styled.has(sectionId) || !NUMBERED.test(entry.text)
+        ? null
+        : { kind: 'section', sectionId };
     }
     // A heading inside a section that happens to be titled like a section ("Evidence") is not one.
     if (entry.level > level) return null;
@@ -128,6 +132,8 @@ export function headingKey(text: string): string {
 
 /** A heading's number, as export, Word's numbering or a person adds it: "4.", "4.2", "IV.", "b)". */
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*\.?|[ivxlcdm]+[.)]|[a-z][.)]|\(\w{1,4}\))\s+/i;
+/** How the export numbers a section's heading: "4. Explore — why this initiative?" */
+const NUMBERED = /^\s*\d+\.?\s+\S/;
 /** An ellipsis at the end: a shortened title. */
 const ELLIPSIS = /\s*(?:…|\.\.\.)\s*$/;
 /** Where the name of a section ends and its question begins: "Explore — why this initiative?" */

@@ -4,6 +4,7 @@
  * (`w:commentRangeStart`, else its `w:commentReference`) and the text between its range's start
  * and end, across runs and paragraphs however a re-save has split them.
  */
+import { fail } from './errors';
 import { outlineLevel, type StyleLevels } from './read-styles';
 import { WordText } from './word-text';
 import { NS, parseXml } from './xml';
@@ -78,6 +79,13 @@ export function readBody(part: { name: string; bytes: Uint8Array }, styles: Styl
   parseXml(part.bytes, part.name, {
     open(el) {
       depth++;
+      // A spreadsheet or a presentation has a main part too; only Word's is a w:document.
+      if (depth === 1 && (el.uri !== NS.w || el.local !== 'document')) {
+        fail(
+          'not-a-docx',
+          `its main part ${part.name} is a ${el.local.slice(0, 40)}, not a Word document`,
+        );
+      }
       const symbol = words.open(el);
       if (words.hidden || el.uri !== NS.w) return;
       const paragraph = open.at(-1);

@@ -174,10 +174,12 @@ function threadRoots(
     return found === undefined || found === i ? null : found;
   };
   return records.map((_, i) => {
-    // A loop of replies in a damaged file ends where it comes round again.
     const seen = new Set<number>([i]);
     let at = i;
-    for (let up = parent(at); up !== null && !seen.has(up); up = parent(at)) {
+    for (let up = parent(at); up !== null; up = parent(at)) {
+      // A loop of replies in a damaged file: the first comment on the way starts the thread,
+      // the same one whichever comment of the loop the walk began from.
+      if (seen.has(up)) return Math.min(...seen);
       seen.add(up);
       at = up;
     }

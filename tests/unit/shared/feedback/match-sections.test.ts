@@ -82,9 +82,13 @@ describe('placeFeedback: which heading names which section', () => {
     expect(sectionAfter([h1('About you'), h1('Ex…')], 1)).toBe('unplaced: unknown-heading');
   });
 
-  it('takes a section’s name alone only from a styled heading, not from a plain paragraph', () => {
+  it('takes a plain paragraph for a heading only when it is numbered as the export numbers', () => {
     expect(sectionAfter([h1('About you'), plain('Explore')], 1)).toBe('about-you');
+    expect(sectionAfter([h1('About you'), plain('Evidence')], 1)).toBe('about-you');
     expect(sectionAfter([h1('About you'), plain('Explore — why this initiative?')], 1)).toBe(
+      'about-you',
+    );
+    expect(sectionAfter([h1('About you'), plain('4. Explore — why this initiative?')], 1)).toBe(
       'explore',
     );
   });
