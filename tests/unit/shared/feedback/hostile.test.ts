@@ -24,7 +24,7 @@ const MiB = 1024 * 1024;
 async function refused(
   bytes: unknown,
   code: FeedbackErrorCode,
-  { withinMs = 2_000 }: { withinMs?: number } = {},
+  { withinMs = 3_000 }: { withinMs?: number } = {},
 ): Promise<string> {
   const started = performance.now();
   // A rejected promise would fail here: the reader must resolve, whatever it is given.
@@ -130,7 +130,7 @@ describe('zip bombs and oversized files', () => {
       { mtime: 0 },
     );
     expect(bomb.length).toBeLessThan(MiB);
-    expect(await refused(bomb, 'too-large', { withinMs: 1_000 })).toMatch(
+    expect(await refused(bomb, 'too-large', { withinMs: 2_000 })).toMatch(
       /would expand \d+ times, to 64 MiB/,
     );
   });
@@ -148,7 +148,7 @@ describe('zip bombs and oversized files', () => {
         size: small.bytes.length,
       },
     ]);
-    expect(await refused(lying, 'too-large', { withinMs: 1_000 })).toMatch(
+    expect(await refused(lying, 'too-large', { withinMs: 2_000 })).toMatch(
       /holds more than it declares/,
     );
   });
@@ -157,7 +157,7 @@ describe('zip bombs and oversized files', () => {
     const one = comment(0, 'A comment of a hundred bytes or so, to fill the part up.');
     const comments = one.repeat(Math.ceil((50 * 1_000_000) / one.length));
     const docx = makeDocx({ body: commented(0, 'x'), comments });
-    expect(await refused(docx, 'too-large', { withinMs: 1_000 })).toMatch(
+    expect(await refused(docx, 'too-large', { withinMs: 2_000 })).toMatch(
       /comments\.xml would be 4\d\.\d MiB; the limit is 16 MiB/,
     );
   });
@@ -171,7 +171,10 @@ describe('zip bombs and oversized files', () => {
     // Under the size limit: it is the number of comments that is refused.
     expect(comments.length).toBeLessThan(16 * MiB);
     const docx = makeDocx({ body: commented(0, 'x'), comments });
-    expect(await refused(docx, 'too-large')).toMatch(/more than 5000 comments/);
+    // The machine may be busy: the bound that matters is that the count, not the size, refused it.
+    expect(await refused(docx, 'too-large', { withinMs: 5_000 })).toMatch(
+      /more than 5000 comments/,
+    );
   });
 
   it('a file over the size limit is refused without being opened', async () => {
@@ -198,7 +201,7 @@ describe('entities and DOCTYPEs', () => {
         'word/document.xml': `<?xml version="1.0"?>${LAUGHS}<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`,
       },
     });
-    expect(await refused(docx, 'corrupt', { withinMs: 1_000 })).toMatch(/DOCTYPE/);
+    expect(await refused(docx, 'corrupt', { withinMs: 2_000 })).toMatch(/DOCTYPE/);
   });
 
   it('a billion laughs in the comments → corrupt, at once', async () => {
@@ -208,7 +211,7 @@ describe('entities and DOCTYPEs', () => {
         'word/comments.xml': `<?xml version="1.0"?>${LAUGHS}<w:comments xmlns:w="${W}"><w:comment w:id="0" w:author="&lol9;"/></w:comments>`,
       },
     });
-    expect(await refused(docx, 'corrupt', { withinMs: 1_000 })).toMatch(
+    expect(await refused(docx, 'corrupt', { withinMs: 2_000 })).toMatch(
       /comments\.xml has a DOCTYPE/,
     );
   });
