@@ -7,7 +7,7 @@ import globals from 'globals';
 import local from './eslint-rules/index.js';
 
 // Pure libraries: they run anywhere, so shared/ may use them.
-const PURE = ['zod', 'fflate', 'diff', 'docx'];
+const PURE = ['zod', 'fflate', 'diff', 'docx', 'saxes'];
 const RENDERER = [
   'renderer/',
   'shared/',

@@ -88,6 +88,41 @@ export type CloseRequest = z.infer<typeof closeRequestSchema>;
 /** The largest backup main accepts over IPC: far above any real draft, low enough to refuse a runaway. */
 export const MAX_AUTO_BACKUP_BYTES = 512 * 1024 * 1024;
 
+/** A whole `.aedx` file made by the renderer; main writes it as it is. */
+const backupBytesSchema = z.custom<Uint8Array>(
+  (value) =>
+    value instanceof Uint8Array &&
+    value.byteLength > 0 &&
+    value.byteLength <= MAX_AUTO_BACKUP_BYTES,
+  'bytes must be a non-empty Uint8Array of at most 512 MiB',
+);
+
+/**
+ * What a closing window could not store: saving fails (a full disk, the draft in the trash), so
+ * closing now would lose words that are only on screen. Main asks what to do.
+ */
+export const unsavedAtCloseSchema = z.strictObject({
+  /** Why, as the window's save alert says it. */
+  reason: z.string().min(1).max(1000),
+  /** A backup of the open draft with what is on screen, for "Back up and quit"; absent when it could not be made. */
+  backup: z
+    .strictObject({
+      /** The file name to offer (main makes it safe). */
+      fileName: z.string().trim().min(1).max(255),
+      bytes: backupBytesSchema,
+    })
+    .optional(),
+});
+export type UnsavedAtClose = z.infer<typeof unsavedAtCloseSchema>;
+
+/** Arguments of `app:ready-to-close`. */
+export const readyToCloseArgsSchema = z.strictObject({
+  ...closeRequestSchema.shape,
+  /** Set when something typed is not stored and cannot be yet: main asks before it closes. */
+  unsaved: unsavedAtCloseSchema.optional(),
+});
+export type ReadyToCloseArgs = z.infer<typeof readyToCloseArgsSchema>;
+
 /**
  * A draft id as the renderer makes them (`crypto.randomUUID()`), or any id a backup may hold
  * (shared/model.ts RECORD_ID_PATTERN, the backup format's rule too): part of it goes into backup
@@ -107,13 +142,7 @@ export const backupWriteAutoArgsSchema = z.strictObject({
   /** The draft's title, for the file name; main makes it safe (an empty title reads "Untitled"). */
   title: z.string().max(1000),
   /** The whole `.aedx` file, made by the renderer; main writes it as it is. */
-  bytes: z.custom<Uint8Array>(
-    (value) =>
-      value instanceof Uint8Array &&
-      value.byteLength > 0 &&
-      value.byteLength <= MAX_AUTO_BACKUP_BYTES,
-    'bytes must be a non-empty Uint8Array of at most 512 MiB',
-  ),
+  bytes: backupBytesSchema,
 });
 export type BackupWriteAutoArgs = z.infer<typeof backupWriteAutoArgsSchema>;
 
@@ -173,9 +202,11 @@ export const ipcRequestContract = {
   'pdf:document': { args: pdfDocumentArgsSchema, result: printJobSchema },
   /**
    * The renderer's answer to `app:before-close`: its pending work is flushed to storage and the
-   * window may close. Carries the `requestId` of the event it answers.
+   * window may close. Carries the `requestId` of the event it answers, and `unsaved` when
+   * something typed could not be stored: main then asks "Back up and quit" (saving `backup`
+   * where the user chooses), "Quit without saving" or "Cancel" (the window stays open).
    */
-  'app:ready-to-close': { args: closeRequestSchema, result: z.void() },
+  'app:ready-to-close': { args: readyToCloseArgsSchema, result: z.void() },
   /**
    * Writes one draft's automatic backup into the backups folder (made if missing): a temporary
    * file, flushed to disk, then renamed, so a crash or a full disk never leaves a half-written

@@ -10,9 +10,9 @@ import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackupFolderActions } from './backup-folder-actions';
 import { createBackupMenuActions } from './backup-menu';
-import { guardWindowClose } from './close-handshake';
+import { guardWindowClose, saveRescueBackup } from './close-handshake';
 import type { CloseGuard } from './close-handshake';
-import { createAppBackupService, createIpcHandlers } from './ipc-handlers';
+import { createAppBackupService, createIpcHandlers, saveDialogIn } from './ipc-handlers';
 import { registerIpcHandlers, sendIpcEvent } from './ipc-registry';
 import { createMainWindow } from './main-window';
 import { watchRenderer } from './renderer-watchdog';
@@ -51,15 +51,30 @@ function openMainWindow(): void {
   const contentsId = contents.id;
   closeGuards.set(
     contentsId,
-    guardWindowClose(win, {
-      isDestroyed: () => contents.isDestroyed(),
-      isCrashed: () => contents.isCrashed(),
-      send: (channel, payload) => sendIpcEvent(contents, channel, payload),
-    }),
+    guardWindowClose(
+      win,
+      {
+        isDestroyed: () => contents.isDestroyed(),
+        isCrashed: () => contents.isCrashed(),
+        send: (channel, payload) => sendIpcEvent(contents, channel, payload),
+      },
+      {
+        unsaved: {
+          ask: (question) => dialog.showMessageBox(win, question),
+          saveBackup: (backup) => saveRescueBackup(backup, saveDialogIn(win)),
+          // The user kept the window: a quit that was under way is over.
+          cancelled: () => {
+            quitRequested = false;
+          },
+        },
+        flushStorage: () => contents.session.flushStorageData(),
+      },
+    ),
   );
   watchRenderer(win, {
     ask: (options) => dialog.showMessageBox(win, options),
     quit: () => app.quit(),
+    flushStorage: () => contents.session.flushStorageData(),
   });
   win.on('closed', () => {
     closeGuards.delete(contentsId);
@@ -87,7 +102,8 @@ function start(): void {
   registerIpcHandlers(
     ipcMain,
     createIpcHandlers({
-      acknowledgeClose: (senderId, requestId) => closeGuards.get(senderId)?.acknowledge(requestId),
+      acknowledgeClose: (senderId, requestId, unsaved) =>
+        closeGuards.get(senderId)?.acknowledge(requestId, unsaved),
       printWindow: { preloadPath, isPackaged: app.isPackaged },
       backups,
       backupFolders,

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
-import type { IpcHandlers } from '../../shared/ipc';
+import type { IpcHandlers, UnsavedAtClose } from '../../shared/ipc';
 import { createBackupFolderActions } from './backup-folder-actions';
 import type { BackupFolderActions } from './backup-folder-actions';
 import { createBackupHandlers } from './backup-handlers';
@@ -17,7 +17,7 @@ import { PrintJobs } from './pdf-jobs';
 
 export interface IpcHandlerDeps {
   /** Passes the renderer's close answer to the close guard of the window that sent it. */
-  acknowledgeClose(senderId: number, requestId: string): void;
+  acknowledgeClose(senderId: number, requestId: string, unsaved?: UnsavedAtClose): void;
   /** Replaces the real file system (tests). */
   fileWriteOps?: FileWriteOps;
   /** The hidden print window's settings for `pdf:export` (without them it answers an error). */
@@ -38,6 +38,11 @@ export function createAppBackupService(): BackupService {
 }
 
 function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
+  return saveDialogIn(BrowserWindow.fromWebContents(event.sender));
+}
+
+/** The save dialog, in Documents, modal on `owner` when there is one. */
+export function saveDialogIn(owner: BrowserWindow | null): ChooseSaveDestination {
   return async ({ defaultName, filters }) => {
     const options: SaveDialogOptions = {
       defaultPath: join(app.getPath('documents'), defaultName),
@@ -45,7 +50,6 @@ function saveDialogFor(event: IpcMainInvokeEvent): ChooseSaveDestination {
       ...(filters ? { filters } : {}),
     };
     // Attached to the window so it is modal there rather than floating behind it.
-    const owner = BrowserWindow.fromWebContents(event.sender);
     const result = owner
       ? await dialog.showSaveDialog(owner, options)
       : await dialog.showSaveDialog(options);
@@ -63,8 +67,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers<IpcMainInvo
     'file:save': (args, event) => saveFile(args, saveDialogFor(event), deps.fileWriteOps),
     'pdf:export': (args, event) => exportPdf(args, saveDialogFor(event), deps.fileWriteOps),
     'pdf:document': ({ exportId }, event) => printJobs.forSender(exportId, event.sender.id),
-    'app:ready-to-close': ({ requestId }, event) => {
-      deps.acknowledgeClose(event.sender.id, requestId);
+    'app:ready-to-close': ({ requestId, unsaved }, event) => {
+      deps.acknowledgeClose(event.sender.id, requestId, ...(unsaved ? [unsaved] : []));
     },
   };
 }

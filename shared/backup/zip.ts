@@ -281,7 +281,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): ZipDirectory {
     ) {
       fail(
         'too-large',
-        `"${name}" would expand ${Math.round(size / Math.max(compressedSize, 1))} times, to ${mib(size)}: no real backup does`,
+        `"${name}" would expand ${Math.round(size / Math.max(compressedSize, 1))} times, to ${mib(size)}: no real file does`,
       );
     }
     total += size;

@@ -92,6 +92,21 @@ export interface ExportOptions {
   omitEmptySections: boolean;
 }
 
+/**
+ * What the file says about itself. The ids go into a Word file's custom properties
+ * (docx-ids.ts), which Word keeps, so a copy the Cohort Lead returns with comments can be
+ * matched to the draft and submission it came from.
+ */
+export interface DocumentProperties {
+  title: string;
+  author: string;
+  subject: string;
+  /** The draft exported. */
+  draftId: string;
+  /** The submission (snapshot) exported, or null when this is not a submission. */
+  submissionId: string | null;
+}
+
 export interface ExportDocument {
   cover: CoverPage;
   /** What the page header says: "Jane Smith · Interim 2". */
@@ -102,7 +117,7 @@ export interface ExportDocument {
   totalWords: number;
   options: ExportOptions;
   /** File properties: who wrote it and what it is. */
-  properties: { title: string; author: string; subject: string };
+  properties: DocumentProperties;
   warnings: ExportWarning[];
 }
 

@@ -36,6 +36,7 @@ import type {
 import type { PrintJob } from './print-job';
 
 const flag = z.boolean().optional();
+const recordId = z.string().regex(RECORD_ID_PATTERN, 'a record id');
 
 const textRunSchema = z.strictObject({
   kind: z.literal('text'),
@@ -194,13 +195,19 @@ export const exportDocumentSchema = z.strictObject({
   sections: z.array(sectionSchema),
   totalWords: count,
   options: optionsSchema,
-  properties: z.strictObject({ title: text, author: text, subject: text }),
+  properties: z.strictObject({
+    title: text,
+    author: text,
+    subject: text,
+    draftId: recordId,
+    submissionId: recordId.nullable(),
+  }),
   warnings: z.array(warningSchema),
 }) satisfies z.ZodType<ExportDocument>;
 
 /** A print job as handed to the print view (print-job.ts). */
 export const printJobSchema = z.strictObject({
-  draftId: z.string().regex(RECORD_ID_PATTERN, 'a draft id'),
+  draftId: recordId,
   document: exportDocumentSchema,
   fileName: z.string().trim().min(1).max(255),
 }) satisfies z.ZodType<PrintJob>;

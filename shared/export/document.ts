@@ -29,8 +29,11 @@ export interface BuildDocumentInput {
   draft: DraftRecord;
   /** The draft's sections; missing ones are empty, ones the template doesn't have are ignored. */
   sections: readonly SectionRecord[];
-  /** Set when the export is a submission to the Cohort Lead. */
-  submission?: { label: string; date: Date };
+  /**
+   * Set when the export is a submission to the Cohort Lead; `id` is its snapshot's, when it is
+   * one that is stored (a label given to the live draft has none).
+   */
+  submission?: { label: string; date: Date; id?: string };
   options: ExportOptions;
   /** The export's date when it is not a submission (default: now). */
   now?: Date;
@@ -54,6 +57,9 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
         sectionId: section.id,
         message: `“${section.title}”: ${parsed.reason}, so its text is left out of the export.`,
       });
+    }
+    for (const note of parsed.ok ? (parsed.notes ?? []) : []) {
+      warnings.push({ sectionId: section.id, message: `“${section.title}”: ${note}.` });
     }
     const count = countWords(blocksText(parsed.blocks));
     const content = buildSection(template, section, record, parsed.blocks, count, options);
@@ -102,6 +108,8 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       title: `${cover.title} — ${cover.label}`,
       author: cover.participant ?? '',
       subject: cover.programme,
+      draftId: input.draft.id,
+      submissionId: input.submission?.id ?? null,
     },
     warnings,
   };

@@ -33,6 +33,7 @@ import {
 import type { FileChild, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
 import type { Block, Inline, LinkContent, ListBlock, TableBlock } from './blocks';
 import type { CriterionRow, DocumentSection, ExportDocument, FieldRow } from './document-model';
+import { DOCX_ID_PROPERTIES } from './docx-ids';
 import {
   CODE_FONT,
   HEADER_FILL,
@@ -112,6 +113,7 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
     creator: doc.properties.author || 'AED Writer',
     lastModifiedBy: 'AED Writer',
     description: `${doc.cover.templateName}: ${doc.cover.label}, ${doc.cover.date}`,
+    customProperties: idProperties(doc),
     // Word updates the TOC's page numbers (and every field) when it opens the file.
     features: { updateFields: true },
     styles: STYLES,
@@ -140,6 +142,16 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(file));
+}
+
+/** The draft's and submission's ids, as custom properties (docx-ids.ts says why). */
+function idProperties({ properties }: ExportDocument): Array<{ name: string; value: string }> {
+  return [
+    { name: DOCX_ID_PROPERTIES.draftId, value: properties.draftId },
+    ...(properties.submissionId === null
+      ? []
+      : [{ name: DOCX_ID_PROPERTIES.submissionId, value: properties.submissionId }]),
+  ];
 }
 
 /** State of one render: each numbered list needs an instance of its own, so it restarts. */

@@ -16,6 +16,7 @@ import type {
   TableRow,
   TextRun,
 } from './blocks';
+import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_TREE_DEPTH } from '../content-limits';
 import { exportableLinkUrl } from '../link-url';
 import { cleanText } from './text';
 
@@ -30,28 +31,34 @@ const IS_SUPERSCRIPT = 64;
 // TableCellHeaderStates.ROW: the cell is in a header row (COLUMN, 2, is a header column).
 const HEADER_ROW = 1;
 
-// Deeper than any real document goes; past it a hostile or corrupt state is cut off instead of
-// overflowing the stack.
-const MAX_DEPTH = 64;
-// Word's list levels are 0–8.
-const MAX_LIST_DEPTH = 9;
-// A colSpan/rowSpan beyond this is corrupt, not a table anyone wrote.
-const MAX_SPAN = 64;
+// Word's list levels are 0–8: deeper items are printed at the last one.
+const WORD_LIST_LEVELS = 9;
 
 type JsonNode = Record<string, unknown>;
 
-/**
- * The editor's h1–h6 of each heading read so far in one editor state: the outline levels are
- * settled only once the whole section is read (outlineHeadings). One map per parse.
- */
-type EditorLevels = Map<HeadingBlock, number>;
+/** What one parse keeps beside the blocks. */
+interface Reading {
+  /**
+   * The editor's h1–h6 of each heading read so far: the outline levels are settled only once
+   * the whole section is read (outlineHeadings).
+   */
+  levels: Map<HeadingBlock, number>;
+  /** What the export could not print as written (each said once, as a phrase). */
+  notes: Set<string>;
+}
 
+const FLATTENED_LISTS = `lists nested more than ${WORD_LIST_LEVELS} levels deep are printed at the ninth level, as Word has nine`;
+const PLAIN_TEXT = `content nested more than ${MAX_TREE_DEPTH} levels deep is printed as plain text`;
+
+/** `notes`: what could not be printed as written (a phrase each), for the export's warnings. */
 export type ParsedEditorState =
-  { ok: true; blocks: Block[] } | { ok: false; blocks: Block[]; reason: string };
+  { ok: true; blocks: Block[]; notes?: string[] } | { ok: false; blocks: Block[]; reason: string };
 
 /** Parses SectionRecord.editorState; never throws. A null or empty state is an empty section. */
 export function parseEditorState(json: string | null | undefined): ParsedEditorState {
-  if (json === null || json === undefined || json.trim() === '') return { ok: true, blocks: [] };
+  if (json === null || json === undefined || json.trim() === '') {
+    return { ok: true, blocks: [] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -60,14 +67,25 @@ export function parseEditorState(json: string | null | undefined): ParsedEditorS
   }
   const root = isNode(data) ? data.root : undefined;
   if (!isNode(root) || !Array.isArray(root.children)) {
-    return { ok: false, blocks: [], reason: 'its saved text is not a Lexical editor state' };
+    return {
+      ok: false,
+      blocks: [],
+      reason: 'its saved text is not a Lexical editor state',
+    };
   }
   try {
-    const levels: EditorLevels = new Map();
-    return { ok: true, blocks: outlineHeadings(toBlocks(root.children, 0, levels), levels) };
+    const reading: Reading = { levels: new Map(), notes: new Set() };
+    const blocks = outlineHeadings(toBlocks(root.children, 1, reading), reading.levels);
+    return reading.notes.size > 0
+      ? { ok: true, blocks, notes: [...reading.notes] }
+      : { ok: true, blocks };
   } catch (error) {
     // Belt and braces: the walk is written not to throw, but an export must never fail on content.
-    return { ok: false, blocks: [], reason: `its saved text could not be read (${String(error)})` };
+    return {
+      ok: false,
+      blocks: [],
+      reason: `its saved text could not be read (${String(error)})`,
+    };
   }
 }
 
@@ -81,7 +99,12 @@ function childrenOf(node: JsonNode): JsonNode[] {
 
 const INLINE_TYPES = new Set(['text', 'linebreak', 'tab', 'link', 'autolink']);
 
-function toBlocks(nodes: readonly unknown[], depth: number, levels: EditorLevels): Block[] {
+// Recursion follows the tree (blocks in tables, inline runs in links) but never list levels,
+// which are read in a loop; `depth` is the node's depth in the tree, and past MAX_TREE_DEPTH
+// (content-limits.ts: deeper than the editor or a backup allows) a node's words are printed as
+// plain text, read in a loop too, rather than overflowing the stack or being left out.
+
+function toBlocks(nodes: readonly unknown[], depth: number, reading: Reading): Block[] {
   const blocks: Block[] = [];
   // Inline nodes directly in a block container (not valid Lexical, but seen in pasted or
   // hand-made JSON) are gathered into one paragraph rather than lost.
@@ -94,21 +117,25 @@ function toBlocks(nodes: readonly unknown[], depth: number, levels: EditorLevels
     if (!isNode(node)) continue;
     const type = typeof node.type === 'string' ? node.type : '';
     if (INLINE_TYPES.has(type)) {
-      loose.push(...toInlines([node], depth + 1));
+      loose.push(...toInlines([node], depth, reading));
       continue;
     }
     flushLoose();
-    blocks.push(...toBlock(node, type, depth + 1, levels));
+    blocks.push(...toBlock(node, type, depth + 1, reading));
   }
   flushLoose();
   return blocks;
 }
 
-function toBlock(node: JsonNode, type: string, depth: number, levels: EditorLevels): Block[] {
-  if (depth > MAX_DEPTH) return [];
+function toBlock(node: JsonNode, type: string, depth: number, reading: Reading): Block[] {
+  if (depth > MAX_TREE_DEPTH) {
+    reading.notes.add(PLAIN_TEXT);
+    const runs = trimRuns(plainText(node));
+    return hasText(runs) ? [{ kind: 'paragraph', runs }] : [];
+  }
   switch (type) {
     case 'paragraph': {
-      const runs = trimRuns(toInlines(childrenOf(node), depth));
+      const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
       if (!hasText(runs)) return [];
       const block: Block = { kind: 'paragraph', runs };
       const align = alignmentOf(node.format);
@@ -117,29 +144,29 @@ function toBlock(node: JsonNode, type: string, depth: number, levels: EditorLeve
       return [block];
     }
     case 'heading': {
-      const runs = trimRuns(toInlines(childrenOf(node), depth));
+      const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
       if (!hasText(runs)) return [];
       const match = typeof node.tag === 'string' ? /^h([1-6])$/.exec(node.tag) : null;
       const heading: HeadingBlock = { kind: 'heading', level: 2, runs };
       // The level is settled once the whole section is read (outlineHeadings).
-      levels.set(heading, match ? Number(match[1]) : 2);
+      reading.levels.set(heading, match ? Number(match[1]) : 2);
       return [heading];
     }
     case 'quote': {
-      const runs = trimRuns(toInlines(childrenOf(node), depth));
+      const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
       return hasText(runs) ? [{ kind: 'quote', runs }] : [];
     }
     case 'list': {
-      const list = toList(node, depth, 0);
+      const list = toList(node, depth, reading);
       return list ? [list] : [];
     }
     case 'table': {
-      const table = toTable(node, depth, levels);
+      const table = toTable(node, depth, reading);
       return table ? [table] : [];
     }
     case 'listitem': {
       // A list item outside a list: keep what it says.
-      const runs = trimRuns(toInlines(childrenOf(node), depth));
+      const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
       return hasText(runs) ? [{ kind: 'paragraph', runs }] : [];
     }
     default: {
@@ -147,9 +174,9 @@ function toBlock(node: JsonNode, type: string, depth: number, levels: EditorLeve
       // blocks, they are read as blocks; otherwise its text becomes a paragraph.
       const children = childrenOf(node);
       if (children.some((c) => !INLINE_TYPES.has(String(c.type)) && Array.isArray(c.children))) {
-        return toBlocks(children, depth, levels);
+        return toBlocks(children, depth, reading);
       }
-      const runs = trimRuns(toInlines([node], depth));
+      const runs = trimRuns(toInlines([node], depth - 1, reading));
       return hasText(runs) ? [{ kind: 'paragraph', runs }] : [];
     }
   }
@@ -165,14 +192,24 @@ function alignmentOf(format: unknown): 'center' | 'right' | 'justify' | undefine
 // ---------------------------------------------------------------------------------------------
 // Inline content
 
-function toInlines(nodes: readonly JsonNode[], depth: number): Inline[] {
+function toInlines(nodes: readonly JsonNode[], depth: number, reading: Reading): Inline[] {
   const out: Inline[] = [];
-  for (const node of nodes) appendInline(out, node, depth + 1, false);
+  for (const node of nodes) appendInline(out, node, depth + 1, false, reading);
   return out;
 }
 
-function appendInline(out: Inline[], node: JsonNode, depth: number, inLink: boolean): void {
-  if (depth > MAX_DEPTH) return;
+function appendInline(
+  out: Inline[],
+  node: JsonNode,
+  depth: number,
+  inLink: boolean,
+  reading: Reading,
+): void {
+  if (depth > MAX_TREE_DEPTH) {
+    reading.notes.add(PLAIN_TEXT);
+    out.push(...plainText(node));
+    return;
+  }
   const type = typeof node.type === 'string' ? node.type : '';
   switch (type) {
     case 'text':
@@ -187,7 +224,7 @@ function appendInline(out: Inline[], node: JsonNode, depth: number, inLink: bool
     case 'link':
     case 'autolink': {
       const runs: Inline[] = [];
-      for (const child of childrenOf(node)) appendInline(runs, child, depth + 1, true);
+      for (const child of childrenOf(node)) appendInline(runs, child, depth + 1, true, reading);
       const href =
         inLink || (type === 'autolink' && node.isUnlinked === true)
           ? null
@@ -207,7 +244,7 @@ function appendInline(out: Inline[], node: JsonNode, depth: number, inLink: bool
       if (children.length > 0) {
         children.forEach((child, i) => {
           if (i > 0 && isBlockish(child) && out.length > 0) out.push({ kind: 'break' });
-          appendInline(out, child, depth + 1, inLink);
+          appendInline(out, child, depth + 1, inLink, reading);
         });
       } else if (typeof node.text === 'string') {
         appendText(out, node.text, {});
@@ -222,6 +259,30 @@ function isLinkContent(run: Inline): run is LinkContent {
 
 function isBlockish(node: JsonNode): boolean {
   return !INLINE_TYPES.has(String(node.type)) && Array.isArray(node.children);
+}
+
+/** A node's words in reading order, read in a loop, with a line break between blocks. */
+function plainText(node: JsonNode): Inline[] {
+  const out: Inline[] = [];
+  const pending: { node: JsonNode; breakBefore: boolean }[] = [{ node, breakBefore: false }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.breakBefore && out.length > 0 && out.at(-1)!.kind !== 'break') {
+      out.push({ kind: 'break' });
+    }
+    const type = String(next.node.type);
+    if (type === 'tab') out.push({ kind: 'tab' });
+    else if (type === 'linebreak') out.push({ kind: 'break' });
+    const children = childrenOf(next.node);
+    if (children.length === 0) {
+      appendText(out, next.node.text, type === 'text' ? textMarks(next.node.format) : {});
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      pending.push({ node: children[i]!, breakBefore: i > 0 && isBlockish(children[i]!) });
+    }
+  }
+  return out;
 }
 
 type Marks = Omit<TextRun, 'kind' | 'text'>;
@@ -272,7 +333,44 @@ function trimRuns(runs: Inline[]): Inline[] {
 // ---------------------------------------------------------------------------------------------
 // Lists
 
-function toList(node: JsonNode, depth: number, listDepth: number): ListBlock | null {
+/**
+ * A list and the lists nested in it, however deep: read in a loop, innermost first, so each
+ * list's nested lists are ready when it is read. Word has nine levels: the lists below the
+ * ninth are printed on it, in reading order.
+ */
+function toList(list: JsonNode, depth: number, reading: Reading): ListBlock | null {
+  // Each list under this one that is read as a nested list, after the list holding it.
+  const lists: { node: JsonNode; level: number }[] = [];
+  const pending = [{ node: list, level: 0 }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    lists.push(next);
+    for (const child of childrenOf(next.node)) {
+      const parts = child.type === 'listitem' ? childrenOf(child) : [child];
+      for (const part of parts) {
+        if (part.type === 'list') pending.push({ node: part, level: next.level + 1 });
+      }
+    }
+  }
+  const read = new Map<JsonNode, ListBlock | null>();
+  for (let i = lists.length - 1; i >= 0; i--) {
+    const { node, level } = lists[i]!;
+    read.set(
+      node,
+      readList(node, level, (nested) => read.get(nested) ?? null, depth, reading),
+    );
+  }
+  return read.get(list) ?? null;
+}
+
+/** One list, its nested lists already read (`nestedList`). */
+function readList(
+  node: JsonNode,
+  level: number,
+  nestedList: (node: JsonNode) => ListBlock | null,
+  depth: number,
+  reading: Reading,
+): ListBlock | null {
   const listType = node.listType;
   const style =
     listType === 'bullet' || listType === 'number' || listType === 'check'
@@ -287,20 +385,19 @@ function toList(node: JsonNode, depth: number, listDepth: number): ListBlock | n
     node.start < 100_000
       ? node.start
       : 1;
-  const items: ListItem[] = [];
+  let items: ListItem[] = [];
   for (const child of childrenOf(node)) {
     const type = child.type;
     if (type === 'list') {
-      attachNested(items, toList(child, depth + 1, listDepth + 1), style);
+      attachNested(items, nestedList(child), style);
       continue;
     }
     const parts = type === 'listitem' ? childrenOf(child) : [child];
     const nested = parts.filter((p) => p.type === 'list');
     const inline = parts.filter((p) => p.type !== 'list');
-    const runs = trimRuns(toInlines(inline, depth + 1));
-    const lists = nested
-      .map((n) => toList(n, depth + 1, listDepth + 1))
-      .filter((l): l is ListBlock => l !== null);
+    // Inline content's depth counts from the outermost list: list levels are read in a loop.
+    const runs = trimRuns(toInlines(inline, depth + 1, reading));
+    const lists = nested.map(nestedList).filter((l): l is ListBlock => l !== null);
     if (!hasText(runs)) {
       // Lexical nests a list in a list item of its own, after the item it belongs to.
       for (const list of lists) attachNested(items, list, style);
@@ -311,8 +408,10 @@ function toList(node: JsonNode, depth: number, listDepth: number): ListBlock | n
     items.push(item);
   }
   if (items.length === 0) return null;
-  // Word has nine list levels; anything deeper is flattened onto the last one.
-  if (listDepth >= MAX_LIST_DEPTH - 1) flattenInto(items);
+  if (level === WORD_LIST_LEVELS - 1 && items.some((item) => item.lists.length > 0)) {
+    items = flattened(items);
+    reading.notes.add(FLATTENED_LISTS);
+  }
   return { kind: 'list', style, start, items };
 }
 
@@ -325,19 +424,24 @@ function attachNested(items: ListItem[], list: ListBlock | null, style: ListBloc
   else items.push({ runs: [], lists: [list], ...(style === 'check' ? { checked: false } : {}) });
 }
 
-function flattenInto(items: ListItem[]): void {
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const children = item.lists.flatMap((l) => l.items);
+/** The items and every item nested under them, in reading order, on one level. */
+function flattened(items: readonly ListItem[]): ListItem[] {
+  const out: ListItem[] = [];
+  const pending = [...items].reverse();
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    const nested = item.lists.flatMap((l) => l.items);
     item.lists = [];
-    items.splice(i + 1, 0, ...children);
+    out.push(item);
+    for (let i = nested.length - 1; i >= 0; i--) pending.push(nested[i]!);
   }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-function toTable(node: JsonNode, depth: number, levels: EditorLevels): TableBlock | null {
+function toTable(node: JsonNode, depth: number, reading: Reading): TableBlock | null {
   const rows: TableRow[] = [];
   for (const rowNode of childrenOf(node)) {
     if (rowNode.type !== 'tablerow') continue;
@@ -349,9 +453,9 @@ function toTable(node: JsonNode, depth: number, levels: EditorLevels): TableBloc
       if ((headerState & HEADER_ROW) === 0) allHeaderRow = false;
       cells.push({
         header: headerState !== 0,
-        colSpan: span(cellNode.colSpan),
-        rowSpan: span(cellNode.rowSpan),
-        blocks: cellBlocks(childrenOf(cellNode), depth + 1, levels),
+        colSpan: span(cellNode.colSpan, MAX_TABLE_COLUMNS),
+        rowSpan: span(cellNode.rowSpan, MAX_TABLE_ROWS),
+        blocks: cellBlocks(childrenOf(cellNode), depth + 2, reading),
       });
     }
     if (cells.length === 0) continue;
@@ -363,16 +467,17 @@ function toTable(node: JsonNode, depth: number, levels: EditorLevels): TableBloc
   return { kind: 'table', columns: countColumns(rows), rows };
 }
 
-function span(value: unknown): number {
+/** A colSpan or rowSpan; past the limit it is corrupt, not a table anyone wrote. */
+function span(value: unknown, max: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1
-    ? Math.min(value, MAX_SPAN)
+    ? Math.min(value, max)
     : 1;
 }
 
-function cellBlocks(children: JsonNode[], depth: number, levels: EditorLevels): Block[] {
+function cellBlocks(children: JsonNode[], depth: number, reading: Reading): Block[] {
   // Headings inside a cell would enter the table of contents and the navigation pane: a cell
   // heading is bold text in the export.
-  return toBlocks(children, depth, levels).map((b) =>
+  return toBlocks(children, depth, reading).map((b) =>
     b.kind === 'heading'
       ? {
           kind: 'paragraph',
@@ -409,7 +514,7 @@ function countColumns(rows: readonly TableRow[]): number {
  * level 4. A section written with only h3s still gets Heading 2s, and Word's navigation pane
  * shows no gaps.
  */
-function outlineHeadings(blocks: Block[], levels: EditorLevels): Block[] {
+function outlineHeadings(blocks: Block[], levels: Reading['levels']): Block[] {
   const levelOf = (b: HeadingBlock) => levels.get(b) ?? 2;
   const used = [...new Set(blocks.flatMap((b) => (b.kind === 'heading' ? [levelOf(b)] : [])))].sort(
     (a, b) => a - b,

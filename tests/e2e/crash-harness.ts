@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { EXPLORE, LibraryPage } from './helpers';
 
-interface Launched {
+export interface Launched {
   child: ChildProcess;
   browser: Browser;
   page: Page;
 }
 
 /** Starts Chromium ourselves (not through Playwright) so the test can kill the real process. */
-async function launch(profile: string): Promise<Launched> {
+export async function launch(profile: string): Promise<Launched> {
   const child = spawn(
     CHROMIUM_PATH,
     [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
@@ -43,7 +43,7 @@ async function launch(profile: string): Promise<Launched> {
   return { child, browser, page };
 }
 
-function kill({ child }: Launched): Promise<void> {
+export function kill({ child }: Launched): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     // The whole process group: the browser, its renderers and its storage service die at once.

@@ -126,3 +126,85 @@ export async function fillDisk(page: Page): Promise<() => Promise<void>> {
   return () =>
     page.evaluate(() => (window as unknown as { __restoreWrites: () => void }).__restoreWrites());
 }
+
+/**
+ * Pastes as Ctrl+V does: a real paste event with a real DataTransfer at the focused element, so
+ * the editor's own paste handling runs, as it does for a copy from Word or Google Docs.
+ */
+export async function pasteHtml(page: Page, html: string, plain = 'pasted'): Promise<void> {
+  await page.evaluate(
+    ({ html, plain }) => {
+      const target = document.activeElement!;
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', plain);
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    { html, plain },
+  );
+}
+
+/** A section's record as IndexedDB holds it now, read with the raw API (not through the app). */
+export interface StoredSection {
+  editorState: string | null;
+  text: string;
+  updatedAt: number;
+  [key: string]: unknown;
+}
+
+export function readStoredSection(
+  page: Page,
+  draftId: string,
+  sectionId: string,
+): Promise<StoredSection | undefined> {
+  return page.evaluate(
+    ([draftId, sectionId]) =>
+      new Promise<StoredSection | undefined>((resolve, reject) => {
+        const open = indexedDB.open('aed-writer');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('sections').objectStore('sections').get([draftId, sectionId]);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as StoredSection | undefined);
+          };
+          get.onerror = () => reject(get.error ?? new Error('get failed'));
+        };
+      }),
+    [draftId, sectionId] as const,
+  );
+}
+
+/**
+ * Changes a section's stored record straight in IndexedDB, as an older or newer version of the
+ * app, or a hand-edited file, could have left it. Reload afterwards to open it.
+ */
+export async function writeStoredSection(
+  page: Page,
+  draftId: string,
+  sectionId: string,
+  patch: Partial<StoredSection>,
+): Promise<void> {
+  await page.evaluate(
+    async ({ draftId, sectionId, patch }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('aed-writer');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('sections', 'readwrite');
+        const store = tx.objectStore('sections');
+        const get = store.get([draftId, sectionId]);
+        get.onsuccess = () => store.put({ ...(get.result as object), ...patch });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    },
+    { draftId, sectionId, patch },
+  );
+}

@@ -1,26 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DraftPage, EXPLORE, newDraftAt } from './helpers';
+import { DraftPage, EXPLORE, newDraftAt, pasteHtml } from './helpers';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
-
-async function pasteHtml(page: Page, html: string, plain = 'pasted') {
-  // A real paste event with a real DataTransfer: the editor's own paste handling runs, as it does
-  // for Ctrl+V from Word or Google Docs.
-  await page.evaluate(
-    ({ html, plain }) => {
-      const target = document.activeElement!;
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', plain);
-      target.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    },
-    { html, plain },
-  );
-}
 
 test('pasting hostile HTML runs no script and keeps the formatting', async ({ page }) => {
   const dialogs: string[] = [];

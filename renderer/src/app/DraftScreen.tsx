@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { EVIDENCE_ACCEPT } from '../../../shared/evidence-file';
+import type { DraftRecord } from '../../../shared/model';
 import type { Template } from '../../../shared/template';
 import { getTemplate } from '../../../shared/templates';
 import { useLiveQuery } from '../storage/live-query';
@@ -7,10 +8,12 @@ import type { SnapshotRecord } from '../storage/snapshot-types';
 import { BackupReminder } from './backup/BackupReminder';
 import { LockNotice } from './draft/LockNotice';
 import { RewriteNoticeView } from './draft/RewriteNoticeView';
+import { SectionBoundary } from './draft/SectionFailed';
 import { SectionLoader } from './draft/SectionLoader';
 import { SectionsNav, TotalWords } from './draft/SectionsNav';
 import { useBackUp } from './draft/use-back-up';
 import { useCompleteRoute } from './draft/use-complete-route';
+import { useCrashAvoidance } from './draft/use-crash-avoidance';
 import { useContentVersion, useDraftSession, useLockStatus } from './draft/use-draft-session';
 import { useExportAction } from './draft/use-export-action';
 import { useRestore } from './draft/use-restore';
@@ -45,10 +48,16 @@ export function DraftScreen({
   view: 'section' | 'changes';
 }) {
   const { drafts } = useServices();
-  const draft = useLiveQuery(
+  const found = useLiveQuery(
     async () => (await drafts.getDraft(draftId)) ?? null,
     [drafts, draftId],
   );
+  // A draft deleted for ever in another window while open here stays on screen, with what was
+  // typed in it, so it can still be backed up (its writes now fail, and say so).
+  const [shown, setShown] = useState<DraftRecord | null>(null);
+  if (found && found !== shown) setShown(found);
+  const gone = found === null && shown?.id === draftId ? shown : null;
+  const draft = gone ?? found;
 
   if (draft === undefined) return <p className="muted loading">Opening the draft…</p>;
   if (draft === null) {
@@ -84,7 +93,8 @@ export function DraftScreen({
       createdAt={draft.createdAt}
       updatedAt={draft.updatedAt}
       title={draft.title}
-      trashed={draft.deletedAt !== null}
+      trashed={!gone && draft.deletedAt !== null}
+      gone={gone}
       template={template}
       sectionId={current.id}
       view={view}
@@ -99,8 +109,9 @@ function OpenDraft({
   updatedAt,
   title,
   trashed,
+  gone,
   template,
-  sectionId,
+  sectionId: requestedId,
   view,
   routeMatches,
 }: {
@@ -109,12 +120,19 @@ function OpenDraft({
   updatedAt: number;
   title: string;
   trashed: boolean;
+  /** The draft as last seen, when it has since been deleted for ever elsewhere. */
+  gone: DraftRecord | null;
   template: Template;
   sectionId: string;
   view: 'section' | 'changes';
   routeMatches: boolean;
 }) {
   const { snapshots } = useServices();
+  const {
+    shownId: sectionId,
+    passedOver,
+    dismiss,
+  } = useCrashAvoidance(draftId, template, requestedId);
   const session = useDraftSession(draftId);
   const lock = useLockStatus(session);
   const contentVersion = useContentVersion(session);
@@ -135,7 +153,12 @@ function OpenDraft({
   // Read-only, the counts follow the other window's saves; editing, they follow rewrites.
   useStoredWordCounts(session, readOnly ? updatedAt : contentVersion);
   useSessionWarnings(session);
-  useCompleteRoute(draftId, sectionId, routeMatches);
+  // Restored from the trash (here or in another window): what could not be saved goes now.
+  useEffect(() => {
+    if (gone) session.draftGone(gone);
+    else if (!trashed) void session.flush();
+  }, [session, trashed, gone]);
+  useCompleteRoute(draftId, sectionId, routeMatches && sectionId === requestedId);
   useDocumentTitle(`${title} — AED Writer`);
 
   const index = template.sections.findIndex((s) => s.id === sectionId);
@@ -210,9 +233,24 @@ function OpenDraft({
         />
         <LockNotice status={lock} onTakeOver={() => session.takeOver()} />
         <EvidenceStatus message={evidence.message} onDismiss={evidence.dismiss} />
+        {passedOver ? (
+          <p className="notice">
+            “{passedOver.title}” could not be shown last time, so the draft opened here instead.{' '}
+            <a href={draftHref(draftId, passedOver.id)}>Open “{passedOver.title}”</a>{' '}
+            <button type="button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
         {trashed ? (
           <p className="notice">
             This draft is in the trash. Restore it from the library to keep it.
+          </p>
+        ) : null}
+        {gone ? (
+          <p className="notice">
+            This draft was deleted for ever in another window. What is on this screen is kept only
+            here: back it up to keep it.
           </p>
         ) : null}
         {view === 'changes' ? (
@@ -224,17 +262,23 @@ function OpenDraft({
           // would parse and render a long section twice.
           <p className="muted loading">Opening the section…</p>
         ) : (
-          <SectionLoader
+          <SectionBoundary
             // Read-only, it reloads whenever the other window saves; once this window holds the
             // draft it loads once and owns the text, until the draft is rewritten.
             key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : `rw-${contentVersion}`}`}
-            readOnly={readOnly}
-            session={session}
-            number={index + 1}
-            template={template}
+            draftId={draftId}
             sectionId={section.id}
-            words={session.words}
-          />
+            title={section.title}
+          >
+            <SectionLoader
+              readOnly={readOnly}
+              session={session}
+              number={index + 1}
+              template={template}
+              sectionId={section.id}
+              words={session.words}
+            />
+          </SectionBoundary>
         )}
         <nav className="pager" aria-label="Previous and next section">
           {previous ? (

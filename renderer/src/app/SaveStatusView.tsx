@@ -1,3 +1,4 @@
+import { isRetryable } from '../storage/save-error';
 import type { SaveQueue } from '../storage/save-queue';
 import { useSaveStatus } from './use-save-status';
 import { formatTime } from './format';
@@ -25,7 +26,9 @@ export function SaveStatusView({
         ? 'Saving…'
         : status.state === 'pending'
           ? 'Unsaved changes'
-          : 'Not saved yet — retrying';
+          : status.error && !isRetryable(status.error)
+            ? 'Not saved' // the draft is in the trash or deleted: the alert says what to do
+            : 'Not saved yet — retrying';
   return (
     <>
       {/* A status (screen readers can ask for it), but not read out on each change: while

@@ -16,12 +16,14 @@ import {
   HtmlPastePlugin,
   LinkSafetyPlugin,
   LinkShortcutPlugin,
+  ListDepthPlugin,
   TabFocusPlugin,
 } from './plugins/BehaviourPlugins';
 import type { SnapshotProducer } from './plugins/ChangePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { ChangePlugin } from './plugins/ChangePlugin';
 import { StoredStatePlugin } from './plugins/StoredStatePlugin';
+import { openStoredState } from './stored-state';
 import { theme } from './theme';
 import { Toolbar } from './toolbar/Toolbar';
 import './section-editor.css';
@@ -35,8 +37,9 @@ export interface SectionEditorProps {
   describedBy?: string;
   /**
    * Serialized Lexical editor state from storage, or null for an empty section. Read once on
-   * mount: remount (key the editor by section id) to load another section. A state that
-   * doesn't parse throws rather than opening empty, so a later save can't overwrite it.
+   * mount: remount (key the editor by section id) to load another section. A state the editor
+   * cannot fully show (an unknown node type, damaged JSON) opens read-only with an alert, as far
+   * as it can be shown, and is never reported as a change, so nothing is saved over it.
    */
   initialState: string | null;
   placeholder?: string;
@@ -52,6 +55,8 @@ export interface SectionEditorProps {
   /** Shown but not editable (e.g. the draft is being edited in another window). Read on mount. */
   readOnly?: boolean;
 }
+
+const ignoreChange = (): void => undefined;
 
 function onError(error: Error): void {
   // Lexical has already rolled the failed update back; throwing here would only turn a lost
@@ -70,7 +75,8 @@ export function SectionEditor({
   readOnly = false,
 }: SectionEditorProps) {
   const contentId = `${useId()}-section-editor`;
-  const [storedState] = useState(initialState);
+  const [opened] = useState(() => openStoredState(initialState));
+  const locked = readOnly || opened.problem !== null;
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: EDITOR_NAMESPACE,
     nodes,
@@ -78,8 +84,8 @@ export function SectionEditor({
     onError,
     // A stored state is loaded by StoredStatePlugin once the plugins have registered; without
     // one the editor starts with an empty paragraph.
-    editorState: storedState === null ? undefined : null,
-    editable: !readOnly,
+    editorState: opened.state === null ? undefined : null,
+    editable: !locked,
   }));
 
   const onBlurRef = useRef(onBlur);
@@ -99,7 +105,21 @@ export function SectionEditor({
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="aed-editor">
-        {readOnly ? null : <Toolbar editorId={contentId} />}
+        {opened.problem !== null ? (
+          <div role="alert" className="alert">
+            <p>
+              This section can’t be edited in this version of AED Writer: {opened.problem}. So that
+              nothing is lost, it is shown read-only, as far as it can be, and nothing here will be
+              saved over it; exports still include what they can read of it.
+            </p>
+            <p>
+              Update AED Writer to edit it, or restore an earlier version of the draft from History.
+            </p>
+          </div>
+        ) : opened.notice !== null ? (
+          <p className="notice">{opened.notice}</p>
+        ) : null}
+        {locked ? null : <Toolbar editorId={contentId} />}
         <div className="aed-editor__surface">
           <RichTextPlugin
             contentEditable={
@@ -126,10 +146,14 @@ export function SectionEditor({
         <HtmlPastePlugin />
         <LinkSafetyPlugin />
         <LinkShortcutPlugin />
+        <ListDepthPlugin />
         {/* Effects run in this order: the stored state goes in after the plugins above have
             registered, and before ChangePlugin starts listening (so loading is not a change). */}
-        {storedState === null ? null : <StoredStatePlugin state={storedState} />}
-        <ChangePlugin onChange={onChange} onWordCount={onWordCount} />
+        {opened.state === null ? null : <StoredStatePlugin state={opened.state} />}
+        <ChangePlugin
+          onChange={opened.problem === null ? onChange : ignoreChange}
+          onWordCount={onWordCount}
+        />
       </div>
     </LexicalComposer>
   );

@@ -3,8 +3,8 @@
  * by shared/ipc.ts. Written without DOM types (the bridge is read from `globalThis`) so the
  * shell's tests can run it in Node against a fake bridge.
  */
-import type { AedBridge, CloseRequest, FileFilter } from '../../../shared/ipc';
-import type { Platform } from './platform';
+import type { AedBridge, CloseRequest, FileFilter, UnsavedAtClose } from '../../../shared/ipc';
+import type { Platform, UnsavedWork } from './platform';
 
 /** The preload's bridge, or undefined outside the desktop shell (a browser, a test). */
 export function getAedBridge(): AedBridge | undefined {
@@ -33,15 +33,34 @@ export function createElectronPlatform(bridge: AedBridge | undefined = getAedBri
   if (!bridge) {
     throw new Error('The desktop bridge (window.aed) is missing: the preload did not run.');
   }
-  const flushes = new Set<() => Promise<void>>();
+  const closers = new Set<{
+    flush: () => Promise<void>;
+    unsaved: (() => UnsavedWork | null) | undefined;
+  }>();
+
+  /** What the first page with unsaved work says about it, with its backup when one can be made. */
+  const unsavedAtClose = async (): Promise<UnsavedAtClose | undefined> => {
+    for (const { unsaved } of closers) {
+      const work = unsaved?.();
+      if (!work) continue;
+      try {
+        return { reason: work.reason, backup: await work.backup() };
+      } catch (error) {
+        console.error('The backup before close could not be made:', error);
+        return { reason: work.reason };
+      }
+    }
+    return undefined;
+  };
 
   const answerBeforeClose = async ({ requestId }: CloseRequest): Promise<void> => {
     // allSettled: one failing flush must neither stop the others nor keep the window open.
-    const results = await Promise.allSettled([...flushes].map((flush) => flush()));
+    const results = await Promise.allSettled([...closers].map(({ flush }) => flush()));
     for (const result of results) {
       if (result.status === 'rejected') console.error('Flush before close failed:', result.reason);
     }
-    await bridge.invoke('app:ready-to-close', { requestId });
+    const unsaved = await unsavedAtClose();
+    await bridge.invoke('app:ready-to-close', unsaved ? { requestId, unsaved } : { requestId });
   };
   bridge.on('app:before-close', (request) => {
     answerBeforeClose(request).catch((error: unknown) => {
@@ -70,12 +89,12 @@ export function createElectronPlatform(bridge: AedBridge | undefined = getAedBri
       // Main answers only the hidden window it opened for this export (pdf-jobs.ts).
       return bridge.invoke('pdf:document', { exportId });
     },
-    onBeforeClose(flush) {
-      // A wrapper, so registering the same function twice gives two independent registrations.
-      const entry = (): Promise<void> => flush();
-      flushes.add(entry);
+    onBeforeClose(flush, unsaved) {
+      // An object of its own, so registering the same function twice gives two registrations.
+      const entry = { flush, unsaved };
+      closers.add(entry);
       return () => {
-        flushes.delete(entry);
+        closers.delete(entry);
       };
     },
     autoBackups: true,

@@ -5,6 +5,14 @@
  */
 import type { PrintJob } from '../../../shared/export/print-job';
 
+/** Typed words that storage is refusing (a full disk, a draft in the trash) as the window closes. */
+export interface UnsavedWork {
+  /** Why they are not stored: the save alert's sentence. */
+  readonly reason: string;
+  /** A backup file with everything on screen in it, for the desktop's "Back up and quit". */
+  backup(): Promise<{ fileName: string; bytes: Uint8Array }>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web';
   /** Saves bytes under a suggested file name: a save dialog on the desktop, a download on the web. Resolves false if the user cancelled. */
@@ -26,8 +34,14 @@ export interface Platform {
    * day, or from another browser) or cannot be read.
    */
   receivePrintJob(exportId: string): Promise<PrintJob>;
-  /** Flushes pending work before the window closes; the desktop shell waits for it. */
-  onBeforeClose(flush: () => Promise<void>): () => void;
+  /**
+   * Flushes pending work before the window closes; the desktop shell waits for it. `unsaved`
+   * (asked at once, and after the flush on the desktop) says what closing would leave unstored
+   * because saving fails: the web build then has the browser ask before the page goes
+   * (`beforeunload`); the desktop tells main in its close answer, with the backup, and main asks
+   * "Back up and quit", "Quit without saving" or "Cancel".
+   */
+  onBeforeClose(flush: () => Promise<void>, unsaved?: () => UnsavedWork | null): () => void;
   /**
    * Whether `writeAutoBackup` keeps files: true on the desktop (main writes them into the
    * backups folder); false on the web, which reminds the user to back up instead.

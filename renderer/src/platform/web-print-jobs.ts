@@ -65,6 +65,18 @@ export function readPrintJob(storage: Storage, exportId: string): unknown {
   }
 }
 
+/**
+ * Removes every print job: the edit journal (app/session/edit-journal.ts) needs the room more,
+ * since a print tab can be opened again from its draft and typed words cannot.
+ */
+export function dropPrintJobs(storage: Storage): void {
+  try {
+    removeStale(storage, Date.now(), 0);
+  } catch {
+    // Storage that cannot even be listed has nothing to give back.
+  }
+}
+
 /** Removes jobs older than a day, and all but the newest `keep` of the others. */
 function removeStale(storage: Storage, now: number, keep: number): void {
   const jobs: Array<{ key: string; savedAt: number }> = [];

@@ -48,12 +48,23 @@ export function createWebPlatform(): Platform {
       }
       return parsed.data;
     },
-    onBeforeClose(flush) {
-      // A browser does not wait for promises on unload, but IndexedDB work started during
-      // pagehide usually commits; the autosave's 1 s maximum wait bounds what could be lost.
-      const handler = () => void flush();
-      window.addEventListener('pagehide', handler);
-      return () => window.removeEventListener('pagehide', handler);
+    onBeforeClose(flush, unsaved) {
+      // A browser does not wait for promises on unload: what must survive the page is in the
+      // session's edit journal by then; this starts the IndexedDB write too.
+      const onPageHide = () => void flush();
+      // All a page may do is have the browser ask (in its own words) whether to leave.
+      const onBeforeUnload = (event: BeforeUnloadEvent) => {
+        if (!unsaved?.()) return;
+        event.preventDefault();
+        // Browsers before 2023 asked only when this was set.
+        event.returnValue = '';
+      };
+      window.addEventListener('pagehide', onPageHide);
+      window.addEventListener('beforeunload', onBeforeUnload);
+      return () => {
+        window.removeEventListener('pagehide', onPageHide);
+        window.removeEventListener('beforeunload', onBeforeUnload);
+      };
     },
     // A browser may not write into a folder unasked; the app reminds the user to back up instead.
     autoBackups: false,

@@ -44,6 +44,14 @@ export class DraftNotFoundError extends Error {
   }
 }
 
+/** A write refused because the draft was moved to the trash (in this window or another). */
+export class DraftTrashedError extends Error {
+  constructor(readonly draftId: string) {
+    super(`The draft with id "${draftId}" is in the trash.`);
+    this.name = 'DraftTrashedError';
+  }
+}
+
 /**
  * Everything the UI reads or writes about drafts. Every read is a query function that can run
  * inside Dexie's `liveQuery` / `useLiveQuery` (it only awaits Dexie), so screens re-render when
@@ -77,8 +85,19 @@ export interface DraftsRepository {
   /** The draft's stored sections in template order (unknown sections last). */
   getSections: (draftId: string) => Promise<SectionRecord[]>;
   getSection: (draftId: string, sectionId: string) => Promise<SectionRecord | undefined>;
-  /** Merges the patch over the stored section (or an empty one) and marks the draft edited. */
-  saveSection: (draftId: string, sectionId: string, patch: SectionPatch) => Promise<void>;
+  /**
+   * Merges the patch over the section and marks the draft edited; resolves the record written.
+   * With `base` (the section as this writer last read or wrote it, which holding the draft's lock
+   * makes current) the write is issued before anything is read, so a page being unloaded has
+   * started it; without, the stored section (or an empty one) is read first. Rejects, writing
+   * nothing, when the draft is gone (DraftNotFoundError) or in the trash (DraftTrashedError).
+   */
+  saveSection: (
+    draftId: string,
+    sectionId: string,
+    patch: SectionPatch,
+    base?: SectionRecord,
+  ) => Promise<SectionRecord>;
 }
 
 /** A title as stored: trimmed, never empty, and within the limit a backup accepts (a title
@@ -109,6 +128,15 @@ export function createDraftsRepository(
     const order = sectionOrder(templateId);
     const rank = (s: SectionRecord) => order.get(s.sectionId) ?? Number.MAX_SAFE_INTEGER;
     return [...sections].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /**
+   * Refuses a write to a draft deleted for ever (it would leave an orphan section) or in the
+   * trash (the words would go with it when the trash is emptied; the session keeps them instead).
+   */
+  function checkWritable(id: string, draft: DraftRecord | undefined): void {
+    if (!draft) throw new DraftNotFoundError(id);
+    if (draft.deletedAt !== null) throw new DraftTrashedError(id);
   }
 
   async function updateDraft(id: string, changes: Partial<DraftRecord>): Promise<void> {
@@ -281,16 +309,28 @@ export function createDraftsRepository(
       return db.sections.get([draftId, sectionId]);
     },
 
-    async saveSection(draftId, sectionId, patch) {
-      await db.transaction('rw', db.drafts, db.sections, async () => {
-        const draft = await db.drafts.get(draftId);
-        // Refusing keeps an orphan section from being written for a draft deleted forever.
-        if (!draft) throw new DraftNotFoundError(draftId);
+    saveSection(draftId, sectionId, patch, base) {
+      return db.transaction('rw', db.drafts, db.sections, async () => {
         const t = now();
+        if (base) {
+          if (base.draftId !== draftId || base.sectionId !== sectionId) {
+            throw new Error(`The base given is not section "${sectionId}" of draft "${draftId}".`);
+          }
+          const record = applySectionPatch(base, patch, t);
+          // The put goes first, in this very task; the draft is read alongside. Throwing after
+          // it aborts the transaction, undoing the put.
+          const [, draft] = await Promise.all([db.sections.put(record), db.drafts.get(draftId)]);
+          checkWritable(draftId, draft);
+          await db.drafts.update(draftId, { updatedAt: t });
+          return record;
+        }
+        checkWritable(draftId, await db.drafts.get(draftId));
         const stored =
           (await db.sections.get([draftId, sectionId])) ?? emptySection(draftId, sectionId, t);
-        await db.sections.put(applySectionPatch(stored, patch, t));
+        const record = applySectionPatch(stored, patch, t);
+        await db.sections.put(record);
         await db.drafts.update(draftId, { updatedAt: t });
+        return record;
       });
     },
   };

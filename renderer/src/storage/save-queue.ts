@@ -1,5 +1,5 @@
 import type { SectionPatch } from '../../../shared/model';
-import { describeSaveError, type SaveError } from './save-error';
+import { describeSaveError, isRetryable, type SaveError } from './save-error';
 import { mergeSectionPatch, type UnsavedChange } from './section-patch';
 
 /**
@@ -7,6 +7,8 @@ import { mergeSectionPatch, type UnsavedChange } from './section-patch';
  * change; the queue writes within `maxWaitMs` even while typing goes on, and at once on `flush`
  * (blur, section change, page hide, window close). A failed write keeps its patch and is retried
  * with backoff, so nothing typed is dropped while the disk is full or the database is closed.
+ * A write that cannot succeed by itself (the draft is in the trash or deleted: see
+ * save-error.ts) is not retried on a timer; the next change or flush tries again.
  */
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -14,7 +16,8 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 export interface SaveStatus {
   /**
    * 'saved': nothing waiting. 'pending': changes waiting for the debounce. 'saving': a write is
-   * in flight. 'error': a write failed and is being retried; it stays until a write succeeds.
+   * in flight. 'error': a write failed and is being retried (or, when it cannot succeed by
+   * itself, waits for the next change or flush); it stays until a write succeeds.
    */
   readonly state: SaveState;
   readonly error: SaveError | null;
@@ -22,11 +25,12 @@ export interface SaveStatus {
   readonly lastSavedAt: number | null;
 }
 
+/** Writes one section's patch; what it resolves is not used. */
 export type SaveFunction = (
   draftId: string,
   sectionId: string,
   patch: SectionPatch,
-) => Promise<void>;
+) => Promise<unknown>;
 export type PatchProducer = () => SectionPatch;
 export type SaveStatusListener = (status: SaveStatus) => void;
 
@@ -137,7 +141,7 @@ export class SaveQueue {
   /**
    * Writes everything pending now, waiting for a write already in flight and then writing what
    * arrived meanwhile. Never rejects: resolves true when everything is stored, false when a
-   * write failed (the status is then 'error', with a retry scheduled).
+   * write failed (the status is then 'error', with a retry scheduled if one can succeed).
    */
   async flush(): Promise<boolean> {
     this.cancelRetry();
@@ -148,6 +152,11 @@ export class SaveQueue {
       if (this.pending.size === 0) return true;
       if (this.disposed) return false;
     }
+  }
+
+  /** Whether changes to this section arrived that no write has taken yet. */
+  hasPending(draftId: string, sectionId: string): boolean {
+    return this.pending.has(entryKey(draftId, sectionId));
   }
 
   /** Resolves once no write is in flight, without starting one (for tests and shutdown). */
@@ -280,7 +289,8 @@ export class SaveQueue {
         this.inFlight = false;
         this.restore(failed);
         this.error = describeSaveError(failure.error);
-        this.scheduleRetry();
+        if (isRetryable(this.error)) this.scheduleRetry();
+        else this.clearWriteTimers();
         this.emit();
         return false;
       }

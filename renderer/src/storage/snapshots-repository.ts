@@ -23,6 +23,11 @@ export interface SnapshotsRepository {
   recordSubmission: (id: string, submission: SubmissionInfo) => Promise<void>;
   /** Removes a snapshot, e.g. one taken for an export that was then cancelled. */
   deleteSnapshot: (id: string) => Promise<void>;
+  /**
+   * Removes a draft's submissions never recorded as sent: frozen for an export that a reload or
+   * a crash cut short. Call only while no export of the draft is under way. Resolves how many.
+   */
+  deleteUnsentSubmissions: (draftId: string) => Promise<number>;
   /** A draft's newest snapshot (read alone: snapshots hold whole drafts). */
   latestSnapshot: (draftId: string) => Promise<SnapshotRecord | undefined>;
   /**
@@ -56,6 +61,11 @@ export interface SnapshotsRepository {
   listSubmissions: (draftId: string) => Promise<SnapshotRecord[]>;
 }
 
+/** A submission frozen for an export and not (yet) recorded as sent. */
+function isUnsent(snapshot: SnapshotRecord): boolean {
+  return snapshot.kind === 'submission' && snapshot.submission === undefined;
+}
+
 /** The title of a section in a snapshot's label, e.g. "Before restoring Interim 1 (Explore)". */
 function restoreLabel(snapshot: SnapshotRecord, sectionId?: string): string {
   return `Before restoring “${snapshot.label}”${sectionId ? ` (one section)` : ''}`;
@@ -75,7 +85,7 @@ export function createSnapshotsRepository(
   const listSnapshotInfo: SnapshotsRepository['listSnapshotInfo'] = async (draftId, limit) => {
     const newest = ofDraft(draftId).reverse();
     const keys = await (limit === undefined ? newest : newest.limit(limit)).keys();
-    return keys.map((key) => {
+    const infos = keys.map((key): SnapshotInfo => {
       // The index's own key path (db.ts), so the parts are those fields, in that order.
       const [, createdAt, kind, wordCount, label, id] = key as unknown as [
         string,
@@ -87,6 +97,13 @@ export function createSnapshotsRepository(
       ];
       return { id, draftId, createdAt, kind, wordCount, label };
     });
+    // A submission not yet recorded as sent is an export in flight (or one a reload cut short,
+    // swept on the next open): not a version. Only submissions are read whole, and there are few.
+    const submissions = infos.filter((s) => s.kind === 'submission').map((s) => s.id);
+    if (submissions.length === 0) return infos;
+    const read = await db.snapshots.bulkGet(submissions);
+    const unsent = new Set(read.filter((s) => s && isUnsent(s)).map((s) => s!.id));
+    return infos.filter((s) => !unsent.has(s.id));
   };
 
   return {
@@ -178,6 +195,13 @@ export function createSnapshotsRepository(
         await db.snapshots.delete(id);
         await sweepBlobs(db);
       }),
+
+    deleteUnsentSubmissions: (draftId) =>
+      db.snapshots
+        .where('[draftId+kind]')
+        .equals([draftId, 'submission'])
+        .filter(isUnsent)
+        .delete(),
 
     listSubmissions: async (draftId) =>
       // The [draftId+kind] index reads submissions only, not every automatic version.

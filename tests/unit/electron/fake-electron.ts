@@ -59,6 +59,9 @@ export class FakeWebContents extends Emitter {
   isDestroyed = () => false;
   isCrashed = () => false;
   send = vi.fn();
+  reload = vi.fn();
+  forcefullyCrashRenderer = vi.fn();
+  session = { flushStorageData: vi.fn() };
   executeJavaScript = vi.fn(() => Promise.resolve(this.probeAnswer));
   printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.4 fake')));
 }

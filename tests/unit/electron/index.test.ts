@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 const fake = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => fake.electron);
 
+const platform = process.platform;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'aed-index-'));
@@ -102,6 +103,102 @@ describe('main process start-up', () => {
     expect(win.destroyed).toBe(false);
     await answer(event('app://aed/index.html'), { requestId });
     expect(win.destroyed).toBe(true);
+  });
+
+  it('writes the window storage (the renderer’s edit journal) to disk when its renderer crashes and when it closes', async () => {
+    const win = await bootAndReady();
+    const flushed = win.webContents.session.flushStorageData;
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(flushed).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(win.webContents.reload).toHaveBeenCalledTimes(1));
+
+    win.close();
+    const { requestId } = win.webContents.send.mock.calls.at(-1)![1] as { requestId: string };
+    await fake.ipcHandlers.get('app:ready-to-close')!(
+      {
+        senderFrame: { url: 'app://aed/index.html', parent: null },
+        sender: { id: win.webContents.id },
+      },
+      { requestId },
+    );
+    expect(flushed).toHaveBeenCalledTimes(2);
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('asks before closing when the renderer says typed words are not stored, and backs them up where the user chooses', async () => {
+    const win = await bootAndReady();
+    const answer = fake.ipcHandlers.get('app:ready-to-close')!;
+    const event = {
+      senderFrame: { url: 'app://aed/index.html', parent: null },
+      sender: { id: win.webContents.id },
+    };
+    const bytes = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
+    const unsaved = {
+      reason: 'Your computer’s storage is full.',
+      backup: { fileName: 'AED backup - Year 1 - 2026-03-14.aedx', bytes },
+    };
+    const requestId = () =>
+      (win.webContents.send.mock.calls.at(-1)![1] as { requestId: string }).requestId;
+
+    // Cancel: the window stays, and a quit under way is dropped.
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 2 });
+    fake.appListeners.get('before-quit')!();
+    win.close();
+    await answer(event, { requestId: requestId(), unsaved });
+    await vi.waitFor(() => expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ buttons: ['Back up and quit', 'Quit without saving', 'Cancel'] }),
+    );
+    expect(win.destroyed).toBe(false);
+
+    // Back up and quit: a save dialog, the file written, then the window closes.
+    const target = join(dir, 'rescue.aedx');
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: target,
+    });
+    win.close();
+    await answer(event, { requestId: requestId(), unsaved });
+    await vi.waitFor(() => expect(win.destroyed).toBe(true));
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({
+        defaultPath: expect.stringMatching(/AED backup - Year 1 - 2026-03-14\.aedx$/) as unknown,
+        filters: [{ name: 'AED Writer backup', extensions: ['aedx'] }],
+      }),
+    );
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+    // The quit was cancelled: closing the last window does not quit on macOS.
+    fake.electron.app.quit.mockClear();
+    Object.defineProperty(process, 'platform', { value: 'darwin', configurable: true });
+    try {
+      fake.appListeners.get('window-all-closed')!();
+    } finally {
+      Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+    }
+    expect(fake.electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a close answer whose backup is not bytes', async () => {
+    const win = await bootAndReady();
+    win.close();
+    const { requestId } = win.webContents.send.mock.calls[0]![1] as { requestId: string };
+    const answer = fake.ipcHandlers.get('app:ready-to-close')!;
+    const event = {
+      senderFrame: { url: 'app://aed/index.html', parent: null },
+      sender: { id: win.webContents.id },
+    };
+    await expect(
+      answer(event, {
+        requestId,
+        unsaved: { reason: 'x', backup: { fileName: 'a.aedx', bytes: 'PK' } },
+      }),
+    ).rejects.toThrow();
+    expect(win.destroyed).toBe(false);
+    expect(fake.electron.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('finishes a quit after the handshake, even on macOS', async () => {

@@ -115,6 +115,53 @@ describe('createElectronPlatform', () => {
     expect(flush).not.toHaveBeenCalled();
   });
 
+  it('tells main in its answer what is not stored, after the flush, with the backup of what is on screen', async () => {
+    const { bridge, invoke, fireBeforeClose } = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    let failing = false;
+    const bytes = new Uint8Array([80, 75, 3, 4]);
+    const flush = vi.fn(() => {
+      failing = true; // the flush itself is what fails
+      return Promise.resolve();
+    });
+    platform.onBeforeClose(flush, () =>
+      failing
+        ? {
+            reason: 'Your computer’s storage is full.',
+            backup: () => Promise.resolve({ fileName: 'AED backup - Y1 - 2026-01-01.aedx', bytes }),
+          }
+        : null,
+    );
+
+    fireBeforeClose('req-1');
+    await vi.waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('app:ready-to-close', {
+        requestId: 'req-1',
+        unsaved: {
+          reason: 'Your computer’s storage is full.',
+          backup: { fileName: 'AED backup - Y1 - 2026-01-01.aedx', bytes },
+        },
+      }),
+    );
+  });
+
+  it('still says what is not stored when its backup cannot be made', async () => {
+    const { bridge, invoke, fireBeforeClose } = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    platform.onBeforeClose(
+      () => Promise.resolve(),
+      () => ({ reason: 'Gone.', backup: () => Promise.reject(new Error('no storage')) }),
+    );
+    fireBeforeClose('req-2');
+    await vi.waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('app:ready-to-close', {
+        requestId: 'req-2',
+        unsaved: { reason: 'Gone.' },
+      }),
+    );
+  });
+
   it('offers dialog filters for the app’s file types only', () => {
     expect(saveFiltersFor('x.PDF')).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
     expect(saveFiltersFor('x.aedx')).toEqual([{ name: 'AED Writer backup', extensions: ['aedx'] }]);

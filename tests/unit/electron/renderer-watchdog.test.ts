@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageBoxOptions, RenderProcessGoneDetails } from 'electron';
 import { watchRenderer, type WatchedWindow } from '../../../electron/main/renderer-watchdog';
+
+/** What the watchdog did, in order: asked, wrote storage to disk, ended the renderer, reloaded. */
+let done: string[];
+beforeEach(() => {
+  done = [];
+});
 
 /** A window whose events the test fires, and whose reloads it counts. */
 function fakeWindow() {
@@ -11,11 +17,19 @@ function fakeWindow() {
     isDestroyed: () => win.destroyed,
     webContents: {
       on: (event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener),
-      reload: () => void reloads++,
+      reload: () => {
+        reloads++;
+        done.push('reload');
+      },
+      // As Electron does: the renderer is gone, and says so.
+      forcefullyCrashRenderer: () => {
+        done.push('end renderer');
+        fire('render-process-gone', {}, gone('killed'));
+      },
     },
     on: (event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener),
   };
-  const fire = (event: string, ...args: unknown[]) => listeners.get(event)!(...args);
+  const fire = (event: string, ...args: unknown[]) => listeners.get(event)?.(...args);
   // The listeners are stored untyped; the watchdog registers the typed ones.
   return { win: win as typeof win & WatchedWindow, fire, reloads: () => reloads };
 }
@@ -30,9 +44,11 @@ function answering(...responses: number[]) {
     deps: {
       ask: (options: MessageBoxOptions) => {
         asked.push(options);
+        done.push('ask');
         return Promise.resolve({ response: responses.shift() ?? 0 });
       },
       quit: () => void quits++,
+      flushStorage: () => void done.push('write storage'),
     },
   };
 }
@@ -98,6 +114,7 @@ describe('renderer watchdog', () => {
         return new Promise((resolve) => (answer = resolve));
       },
       quit: () => undefined,
+      flushStorage: () => undefined,
     });
     fire('unresponsive');
     fire('unresponsive');
@@ -107,5 +124,43 @@ describe('renderer watchdog', () => {
     answer({ response: 1 });
     await settled();
     expect(reloads()).toBe(0);
+  });
+
+  it('after a crash, writes the window storage (the edit journal) to disk before asking', async () => {
+    const { win, fire } = fakeWindow();
+    const user = answering(0);
+    watchRenderer(win, user.deps);
+    fire('render-process-gone', {}, gone('crashed'));
+    await settled();
+    expect(done).toEqual(['write storage', 'ask', 'reload']);
+  });
+
+  it('Reload of a renderer still hung writes storage to disk, ends the renderer, then reloads, asking nothing more', async () => {
+    const { win, fire } = fakeWindow();
+    const user = answering(1);
+    watchRenderer(win, user.deps);
+    fire('unresponsive');
+    await settled();
+    expect(done).toEqual(['ask', 'write storage', 'end renderer', 'reload']);
+    expect(user.asked).toHaveLength(1);
+    // A later crash is asked about again.
+    fire('render-process-gone', {}, gone('crashed'));
+    await settled();
+    expect(user.asked).toHaveLength(2);
+  });
+
+  it('Reload of a renderer that answers again meanwhile reloads it as a page leaves (no ending it)', async () => {
+    const { win, fire } = fakeWindow();
+    let answer: (value: { response: number }) => void = () => undefined;
+    watchRenderer(win, {
+      ask: () => new Promise((resolve) => (answer = resolve)),
+      quit: () => undefined,
+      flushStorage: () => void done.push('write storage'),
+    });
+    fire('unresponsive');
+    fire('responsive');
+    answer({ response: 1 });
+    await settled();
+    expect(done).toEqual(['reload']);
   });
 });

@@ -81,6 +81,29 @@ describe('IPC contract', () => {
       false,
     );
   });
+
+  it('lets the close answer say what is not stored, with a backup of it, and nothing else', () => {
+    const args = ipcRequestContract['app:ready-to-close'].args;
+    const backup = { fileName: 'AED backup - Y1 - 2026-03-14.aedx', bytes: new Uint8Array([1]) };
+    const ok = (value: unknown) => args.safeParse(value).success;
+    expect(ok({ requestId: 'r', unsaved: { reason: 'Storage is full.', backup } })).toBe(true);
+    expect(ok({ requestId: 'r', unsaved: { reason: 'Storage is full.' } })).toBe(true);
+    expect(ok({ requestId: 'r', unsaved: { reason: '' } })).toBe(false);
+    expect(
+      ok({ requestId: 'r', unsaved: { reason: 'x', backup: { ...backup, bytes: [1] } } }),
+    ).toBe(false);
+    expect(
+      ok({
+        requestId: 'r',
+        unsaved: { reason: 'x', backup: { ...backup, bytes: new Uint8Array() } },
+      }),
+    ).toBe(false);
+    expect(
+      ok({ requestId: 'r', unsaved: { reason: 'x', backup: { ...backup, fileName: ' ' } } }),
+    ).toBe(false);
+    expect(ok({ requestId: 'r', unsaved: { reason: 'x', path: '/etc/passwd' } })).toBe(false);
+    expect(ok({ requestId: 'r', extra: true })).toBe(false);
+  });
 });
 
 // A draft a backup brings in must be one main will back up again: one rule for both.

@@ -1,13 +1,15 @@
 import { isCopyDue } from '../../../../shared/copy-throttle';
 import type { Platform } from '../../platform/platform';
 import type { Repositories } from '../../storage/open-storage';
+import type { UnsavedChange } from '../../storage/section-patch';
 import type { DraftSessionEventSource } from '../session/session-events';
 
 /**
  * The desktop app's automatic backups: a copy of the open draft in the backups folder, written
  * by main atomically, at most every 10 minutes while it changes (shared/copy-throttle.ts) and
  * when the window closes. A failure is reported once, without interrupting writing (the draft
- * itself is still saved).
+ * itself is still saved). Each backup holds what is on screen, including what storage has not
+ * taken yet (`unsaved`): the one on close is the rescue copy when saving fails.
  */
 export class AutoBackupPolicy {
   private last: number | null = null;
@@ -17,7 +19,11 @@ export class AutoBackupPolicy {
 
   constructor(
     private readonly draftId: string,
-    private readonly deps: Pick<Repositories, 'backups'> & { platform: Platform },
+    private readonly deps: Pick<Repositories, 'backups'> & {
+      platform: Platform;
+      /** What the session has not stored yet. */
+      unsaved?: () => readonly UnsavedChange[];
+    },
     private readonly warn: (message: string) => void,
     private readonly now: () => number = Date.now,
   ) {}
@@ -43,7 +49,17 @@ export class AutoBackupPolicy {
 
   /** On quit, after the autosave has flushed: the shell waits for this (bounded). */
   async beforeClose(): Promise<void> {
-    if (this.active) await this.backUp();
+    if (!this.active) return;
+    if (this.unsaved().length > 0) this.changed = true;
+    await this.backUp();
+  }
+
+  private unsaved(): readonly UnsavedChange[] {
+    try {
+      return this.deps.unsaved?.() ?? [];
+    } catch {
+      return []; // an editor that cannot describe its state: back up what is stored
+    }
   }
 
   private async backUp(): Promise<void> {
@@ -53,7 +69,7 @@ export class AutoBackupPolicy {
     try {
       // Loaded on the first backup, not with the editor: opening a draft stays fast.
       const { backupBytes } = await import('./backup-actions');
-      const { bytes, drafts } = await backupBytes(this.deps, [this.draftId]);
+      const { bytes, drafts } = await backupBytes(this.deps, [this.draftId], this.unsaved());
       await this.deps.platform.writeAutoBackup(this.draftId, drafts[0]!.title, bytes);
       this.reported = false;
     } catch (e) {

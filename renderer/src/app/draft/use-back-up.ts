@@ -17,7 +17,11 @@ export function useBackUp(session: DraftSession, onDone: (message: string) => vo
         try {
           // Pending edits go into the file too: this is how work is rescued when storage fails.
           const { saveBackup } = await import('../backup/backup-actions');
-          const saved = await saveBackup(services, [session.draftId], session.unsaved());
+          const saved = await saveBackup(
+            { ...services, ...session.forBackup() },
+            [session.draftId],
+            session.unsaved(),
+          );
           if (saved) onDone('Backed up.');
         } catch (e) {
           announce.error(

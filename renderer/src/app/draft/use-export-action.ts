@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Template } from '../../../../shared/template';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
 import { useAnnouncer } from '../announcer';
 import type { ExportRequest } from '../export/ExportDialog';
+import { sweepUnsentSubmissions } from '../export/export-lock';
 import { useServices } from '../services';
 import type { DraftSession } from '../session/draft-session';
 
@@ -18,6 +19,12 @@ export function useExportAction(
   const services = useServices();
   const announce = useAnnouncer();
   const [progress, setProgress] = useState<string | null>(null);
+  const { snapshots } = services;
+  const { draftId } = session;
+  useEffect(() => {
+    // What an export cut short by a reload left frozen and unrecorded.
+    sweepUnsentSubmissions(snapshots, draftId).catch(() => undefined);
+  }, [snapshots, draftId]);
 
   async function startExport(request: ExportRequest, submission: SnapshotRecord | null) {
     if (progress) return; // one export at a time
@@ -35,7 +42,14 @@ export function useExportAction(
         ...(submission ? { submissionId: submission.id } : {}),
         onProgress: setProgress,
       });
-      if (outcome.saved) onDone(`Exported “${outcome.fileName}”.`);
+      if (outcome.saved) {
+        onDone(`Exported “${outcome.fileName}”.`);
+        if (outcome.warnings.length > 0) {
+          announce.error(
+            `“${outcome.fileName}” was made, but not all of it is as you wrote it: ${outcome.warnings.join(' ')}`,
+          );
+        }
+      }
     } catch (e) {
       announce.error(
         `The export failed: ${e instanceof Error ? e.message : String(e)} Your draft has not changed.`,

@@ -97,7 +97,16 @@ export async function buildExport(
       template,
       draft,
       sections,
-      ...(label ? { submission: { label, date } } : {}),
+      ...(label
+        ? {
+            submission: {
+              label,
+              date,
+              // Written into the Word file, so the copy the Cohort Lead returns can be matched to it.
+              ...(snapshot?.kind === 'submission' ? { id: snapshot.id } : {}),
+            },
+          }
+        : {}),
       now: date,
       options: spec.options,
       ...(since

@@ -4,6 +4,7 @@ import type { SaveQueue } from '../../storage/save-queue';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
 import type { Services } from '../services';
 import { buildExport, type BuiltExport, type ExportSpec } from './build-export';
+import { whileExporting, type ExportLocks } from './export-lock';
 import type { ExportRequest } from './ExportDialog';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -14,14 +15,17 @@ export interface ExportOutcome {
   saved: boolean;
   /** The submission recorded by this export, if it was one. */
   submission: SnapshotRecord | null;
+  /** What the file could not hold as written (ExportDocument.warnings), to tell the writer. */
+  warnings: string[];
 }
 
 /**
  * Exports a draft (or an earlier submission, exactly as it was sent). Whatever is on screen is
  * written first; a submission is frozen as a snapshot before the file is made, and forgotten
- * again if the file is not saved, so the list of submissions is the list of files sent. The
- * document is built once (build-export.ts): the Word file is rendered from it here, the PDF by
- * the print view it is handed to.
+ * again if the file is not saved, so the list of submissions is the list of files sent; if the
+ * page goes in between, export-lock.ts sweeps it away. The document is built once
+ * (build-export.ts): the Word file is rendered from it here, the PDF by the print view it is
+ * handed to.
  */
 export async function runExport(args: {
   services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>;
@@ -32,8 +36,10 @@ export async function runExport(args: {
   /** Export this earlier submission again instead of the draft as it is now. */
   submissionId?: string;
   onProgress?: (message: string) => void;
+  /** The Web Locks API (default `navigator.locks`). */
+  locks?: ExportLocks | undefined;
 }): Promise<ExportOutcome> {
-  const { services, queue, template, request, onProgress } = args;
+  const { services, queue, onProgress } = args;
   onProgress?.('Saving your latest changes…');
   await queue.flush();
   if (queue.getStatus().state === 'error') {
@@ -42,6 +48,25 @@ export async function runExport(args: {
     );
   }
 
+  return whileExporting(
+    args.draftId,
+    async () => {
+      // Holding the draft's export lock: no export of it is under way, so any submission still
+      // unrecorded is one a reload cut short.
+      await services.snapshots.deleteUnsentSubmissions(args.draftId);
+      return makeFile(args);
+    },
+    args.locks,
+  );
+}
+
+async function makeFile({
+  services,
+  template,
+  request,
+  onProgress,
+  ...args
+}: Parameters<typeof runExport>[0]): Promise<ExportOutcome> {
   onProgress?.(request.format === 'docx' ? 'Making the Word document…' : 'Preparing the PDF…');
   const built = await buildExport(services, exportSpec(args.draftId, request, args.submissionId), {
     getTemplate: () => template,
@@ -70,6 +95,7 @@ export async function runExport(args: {
       fileName: built.fileName,
       saved,
       submission: saved ? (created ?? built.snapshot) : null,
+      warnings: built.doc.warnings.map((w) => w.message),
     };
   } catch (error) {
     // The file was not made, so nothing was sent: the snapshot would be a false record.

@@ -100,7 +100,8 @@ function HistoryContent({
     }
   }
 
-  const older = list && total !== undefined ? total - list.length : 0;
+  // A short page is the whole history (the count may include an export still in flight).
+  const older = list && total !== undefined && list.length >= limit ? total - list.length : 0;
   return (
     <div className="history">
       <form className="save-version" onSubmit={(e) => void saveVersion(e)}>

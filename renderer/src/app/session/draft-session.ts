@@ -1,14 +1,26 @@
-import type { SectionPatch, SectionRecord } from '../../../../shared/model';
-import type { Platform } from '../../platform/platform';
+import {
+  emptySection,
+  type DraftRecord,
+  type SectionPatch,
+  type SectionRecord,
+} from '../../../../shared/model';
+import type { Platform, UnsavedWork } from '../../platform/platform';
+import type { BackupsRepository } from '../../storage/backups-repository';
 import type { Repositories } from '../../storage/open-storage';
 import { describeSaveError } from '../../storage/save-error';
 import { SaveQueue, type PatchProducer, type SaveQueueOptions } from '../../storage/save-queue';
-import { mergeSectionPatch, type UnsavedChange } from '../../storage/section-patch';
+import {
+  applySectionPatch,
+  mergeSectionPatch,
+  withUnsaved,
+  type UnsavedChange,
+} from '../../storage/section-patch';
 import type { SnapshotRecord } from '../../storage/snapshot-types';
 import { AutoBackupPolicy } from '../backup/auto-backup-policy';
 import { AutoSnapshotPolicy } from '../history/auto-snapshot-policy';
-import { DraftLock, type DraftLockStatus, type Locks } from './draft-lock';
+import { DraftLock, type DraftLockState, type DraftLockStatus, type Locks } from './draft-lock';
 import { applyRewrite, type DraftRewrite } from './draft-rewrite';
+import { EditJournal, JOURNAL_VERSION } from './edit-journal';
 import { LiveWords } from './live-words';
 import { onPageLeave, type PageEvents } from './page-leave';
 import type { DraftSessionEvents } from './session-events';
@@ -24,6 +36,8 @@ export interface DraftSessionOptions {
   /** The save queue's timings and timers (tests drive them by hand). */
   queue?: Omit<SaveQueueOptions, 'save'>;
   now?: () => number;
+  /** Where the edit journal is kept (default the browser's `localStorage`; tests pass theirs). */
+  journal?: Storage | null;
 }
 
 /** How an open section writes: bound to the content it was loaded with. */
@@ -37,10 +51,28 @@ export interface SectionWriter {
 const NOT_HERE = 'This draft is being edited in another window, so it cannot be changed here.';
 
 /**
+ * Each change is journalled in its own task: then even a browser that quits at once, with no page
+ * events, keeps the keystroke. Only when the last journal write was large (SYNC_JOURNAL_CHARS or
+ * more: a very long section) and took SYNC_JOURNAL_MS or more does the next one go to the next
+ * task, so typing never waits for it. Both, not the time alone: on a busy computer any write can
+ * take that long, and a task of its own may then wait behind further keystrokes (the browser
+ * runs input first) until the window is gone.
+ */
+const SYNC_JOURNAL_MS = 2;
+const SYNC_JOURNAL_CHARS = 100_000;
+
+/**
  * One open draft: its save queue, its window lock, its live word counts and its policies
  * (automatic versions and backups). It tells its screen what happens through typed events
  * (`changed`, `committed`, `failed`, `rewritten`, `lock`, `warning`) and is the one place that
  * flushes when the page is hidden or the window closes. No React: hooks subscribe to it.
+ *
+ * Nothing typed waits for IndexedDB to be safe: each change is written to the edit journal
+ * (edit-journal.ts) at once (or in the next task, where that is costly), and everything unsaved
+ * when the page is hidden or closes; an entry goes when its write commits. When this window comes to hold the draft, it
+ * replays what a window that went (a reload, a closed tab, a quit) left in the journal, unless the
+ * stored section is newer, before any section opens. Saves go over the section as this window
+ * last read or wrote it, so their write starts with no read in front of it.
  *
  * Rewrites from outside the editor (`rewrite`: restore, replace from backup — asked here or by
  * another window through the lock) never race the editor: from the moment one starts, changes
@@ -69,6 +101,23 @@ export class DraftSession {
   private isOpen = false;
   private stopListening: (() => void) | null = null;
   private stopPolicies: (() => void) | null = null;
+  private readonly journal: EditJournal;
+  /** Sections as last read or written while this window held the draft (see saveSection). */
+  private readonly bases = new Map<string, SectionRecord>();
+  /** Sections changed since their journal entry was written. */
+  private readonly journalDue = new Set<string>();
+  private journalTimer: unknown = null;
+  /** How long the last journal write took (ms), and how much it wrote (characters of text). */
+  private journalCostMs = 0;
+  private journalChars = 0;
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  /** The lock state last seen, so each time the draft comes to be held is noticed once. */
+  private lockState: DraftLockState | null = null;
+  /** The journal's replay for the current hold of the lock; sections open after it. */
+  private replayed: Promise<void> = Promise.resolve();
+  /** The draft as last seen, once it was deleted for ever elsewhere (see `draftGone`). */
+  private gone: DraftRecord | null = null;
 
   constructor(
     readonly draftId: string,
@@ -76,6 +125,12 @@ export class DraftSession {
     private readonly options: DraftSessionOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.journal = new EditJournal('journal' in options ? (options.journal ?? null) : undefined);
+    this.setTimer =
+      options.queue?.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
+    this.clearTimer =
+      options.queue?.clearTimeout ??
+      ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>));
     // The promise is "anything typed 1 s ago is on disk", even if the computer dies now: writes
     // start at most 750 ms after a change, leaving time for the durable (strict) commit.
     this.queue = new SaveQueue({
@@ -96,7 +151,7 @@ export class DraftSession {
     this.autoSnapshots = new AutoSnapshotPolicy(draftId, services, this.now);
     this.autoBackups = new AutoBackupPolicy(
       draftId,
-      services,
+      { ...this.forBackup(), platform: services.platform, unsaved: () => this.unsaved() },
       (message) => this.events.emit('warning', { message }),
       this.now,
     );
@@ -112,7 +167,15 @@ export class DraftSession {
     if (this.isOpen) return;
     this.isOpen = true;
     this.stopListening = onPageLeave(
-      { hidden: () => void this.flush(), closing: () => this.beforeClose() },
+      {
+        hidden: () => {
+          // First the journal, done when the call returns; then the write, started at once.
+          this.writeJournal(true);
+          void this.flush();
+        },
+        closing: () => this.beforeClose(),
+        unsaved: () => this.unsavedWork(),
+      },
       this.services.platform,
       this.options.page,
     );
@@ -135,7 +198,12 @@ export class DraftSession {
       await this.flush();
       await this.keepStrays();
     } finally {
-      if (!this.isOpen) this.lock.close();
+      if (!this.isOpen) {
+        // Deleted for ever: its entries could never be replayed, and the words go with the screen.
+        if (this.gone) this.journal.removeDraft(this.draftId);
+        this.lock.close();
+        this.lockState = null;
+      }
     }
   }
 
@@ -163,16 +231,32 @@ export class DraftSession {
   }
 
   /**
-   * Reads a section once everything pending is written (returning to a section still being
-   * saved must not show, and then re-save, its older text), with a writer bound to what it read.
+   * Reads a section once the journal is replayed and everything pending is written (returning to
+   * a section still being saved must not show, and then re-save, its older text), with a writer
+   * bound to what it read. What could not be written (storage failing, the draft in the trash)
+   * is shown over the stored section: the words stay on screen until they are stored.
    */
   async loadSection(
     sectionId: string,
   ): Promise<{ record: SectionRecord | null; writer: SectionWriter }> {
+    await this.replayed;
     await this.flush();
     const writer = this.writer(sectionId);
-    const record = await this.services.drafts.getSection(this.draftId, sectionId);
-    return { record: record ?? null, writer };
+    let stored: SectionRecord | undefined;
+    try {
+      stored = await this.services.drafts.getSection(this.draftId, sectionId);
+      if (this.lock.getStatus().state === 'held' && stored) this.bases.set(sectionId, stored);
+    } catch (error) {
+      // Storage unreadable: a section this window has read or written still opens, as it was.
+      stored = this.bases.get(sectionId);
+      if (!stored) throw error;
+    }
+    // Deleted for ever elsewhere: what this window read of it is all there is.
+    if (!stored && this.gone) stored = this.bases.get(sectionId);
+    const unsaved = this.queue.unsaved().find((c) => c.sectionId === sectionId)?.patch;
+    if (!unsaved) return { record: stored ?? null, writer };
+    const under = stored ?? emptySection(this.draftId, sectionId, 0);
+    return { record: applySectionPatch(under, unsaved, under.updatedAt), writer };
   }
 
   /**
@@ -187,6 +271,40 @@ export class DraftSession {
   /** What is typed but not stored yet (a backup made while storage fails includes it). */
   unsaved(): UnsavedChange[] {
     return this.queue.unsaved();
+  }
+
+  /**
+   * The draft was deleted for ever (in another window) while open here, `last` being how it was
+   * last seen: its writes fail from now on (without retries); its sections open as this window
+   * last read or wrote them, and backups are made from what this window still has. Leaving the
+   * draft (`close`) lets its journal go.
+   */
+  draftGone(last: DraftRecord): void {
+    this.gone = last;
+  }
+
+  /**
+   * Reads drafts for a backup as the backups repository does, with `unsaved` over them. Once this
+   * draft was deleted for ever elsewhere, it is made from what this window has: the draft as last
+   * seen, each section as it last read or wrote it, and what is on screen.
+   */
+  private readonly readForBackup: BackupsRepository['readDrafts'] = async (
+    draftIds,
+    unsaved = [],
+  ) => {
+    try {
+      return await this.services.backups.readDrafts(draftIds, unsaved);
+    } catch (error) {
+      const gone = this.gone;
+      if (!gone || draftIds.length !== 1 || draftIds[0] !== this.draftId) throw error;
+      const sections = withUnsaved(this.draftId, [...this.bases.values()], unsaved, this.now());
+      return [{ draft: gone, sections, snapshots: [] }];
+    }
+  };
+
+  /** The backups repository with `readForBackup` in it: what every backup of this draft reads. */
+  forBackup(): Pick<Repositories, 'backups'> {
+    return { backups: { ...this.services.backups, readDrafts: this.readForBackup } };
   }
 
   /** Keeps the draft as it is now as a version named by the participant. */
@@ -239,13 +357,130 @@ export class DraftSession {
   }
 
   private async save(draftId: string, sectionId: string, patch: SectionPatch): Promise<void> {
+    let written: SectionRecord;
     try {
-      await this.services.drafts.saveSection(draftId, sectionId, patch);
+      written = await this.services.drafts.saveSection(
+        draftId,
+        sectionId,
+        patch,
+        this.bases.get(sectionId),
+      );
     } catch (error) {
+      // The queue keeps the patch; the journal keeps it too, in case the page goes meanwhile.
+      this.journalSoon(sectionId);
       this.events.emit('failed', { sectionId, error: describeSaveError(error) });
       throw error;
     }
+    if (this.lock.getStatus().state === 'held') this.bases.set(sectionId, written);
+    if (!this.queue.hasPending(draftId, sectionId)) {
+      this.journalDue.delete(sectionId);
+      this.journal.remove(draftId, sectionId);
+    }
     this.events.emit('committed', { sectionId, at: this.now() });
+  }
+
+  /** Journals a change: at once unless that is costly (see SYNC_JOURNAL_MS), else in the next task. */
+  private journalChange(sectionId: string): void {
+    const costly = this.journalChars >= SYNC_JOURNAL_CHARS && this.journalCostMs >= SYNC_JOURNAL_MS;
+    if (costly) return this.journalSoon(sectionId);
+    this.journalDue.add(sectionId);
+    this.writeJournal(false);
+  }
+
+  /** Writes the journal entries of the sections changed since, in the next task. */
+  private journalSoon(sectionId: string): void {
+    this.journalDue.add(sectionId);
+    if (this.journalTimer !== null) return;
+    this.journalTimer = this.setTimer(() => {
+      this.journalTimer = null;
+      this.writeJournal(false);
+    }, 0);
+  }
+
+  /**
+   * Writes the journal now: of the sections changed since the last time, or (`all`) of every
+   * section with unsaved changes. A section whose changes are all stored loses its entry.
+   */
+  private writeJournal(all: boolean): void {
+    if (this.journalTimer !== null) this.clearTimer(this.journalTimer);
+    this.journalTimer = null;
+    const started = performance.now();
+    let unsaved: UnsavedChange[];
+    try {
+      unsaved = this.queue.unsaved();
+    } catch (error) {
+      // An editor that cannot describe its state: the queue asks it again when it writes.
+      console.warn('The edit journal could not be written:', error);
+      return;
+    }
+    const patches = new Map(unsaved.map((c) => [c.sectionId, c.patch]));
+    const sections = all ? new Set([...this.journalDue, ...patches.keys()]) : this.journalDue;
+    const at = this.now();
+    let chars = 0;
+    for (const sectionId of sections) {
+      const patch = patches.get(sectionId);
+      if (patch === undefined) {
+        this.journal.remove(this.draftId, sectionId);
+        continue;
+      }
+      const base = this.bases.get(sectionId)?.updatedAt ?? null;
+      chars += (patch.editorState?.length ?? 0) + (patch.text?.length ?? 0);
+      this.journal.write({
+        version: JOURNAL_VERSION,
+        draftId: this.draftId,
+        sectionId,
+        at,
+        base,
+        patch,
+      });
+    }
+    this.journalDue.clear();
+    this.journalCostMs = performance.now() - started;
+    this.journalChars = chars;
+  }
+
+  /**
+   * Puts what a window that went left in the journal back into the queue, section by section,
+   * unless the stored section was written after the entry (another window saved later, or the
+   * entry's own write landed): newer stored text always wins. Entries stay until written.
+   */
+  private async replayJournal(): Promise<void> {
+    const entries = this.journal.entries(this.draftId);
+    for (const entry of entries) {
+      let stored: SectionRecord | undefined;
+      try {
+        stored = await this.services.drafts.getSection(this.draftId, entry.sectionId);
+      } catch {
+        continue; // unreadable now: the entry waits for the next open
+      }
+      if (stored && stored.updatedAt > entry.at) {
+        this.journal.remove(this.draftId, entry.sectionId);
+        continue;
+      }
+      if (this.lock.getStatus().state !== 'held') return; // handed over meanwhile
+      if (stored) this.bases.set(entry.sectionId, stored);
+      this.queue.markDirty(this.draftId, entry.sectionId, entry.patch);
+      this.events.emit('changed', { sectionId: entry.sectionId });
+    }
+    if (entries.length > 0) await this.queue.flush();
+  }
+
+  /** What closing now would leave unstored, because saving fails; null when nothing. */
+  private unsavedWork(): UnsavedWork | null {
+    const status = this.queue.getStatus();
+    if (status.state !== 'error' || !status.error) return null;
+    return {
+      reason: status.error.message,
+      backup: async () => {
+        const { backupBytes, backupFileName } = await import('../backup/backup-actions');
+        const { bytes, drafts } = await backupBytes(
+          this.forBackup(),
+          [this.draftId],
+          this.unsaved(),
+        );
+        return { fileName: backupFileName(drafts, new Date(this.now())), bytes };
+      },
+    };
   }
 
   private edit(
@@ -259,6 +494,7 @@ export class DraftSession {
       return;
     }
     this.queue.markDirty(this.draftId, sectionId, change, source);
+    this.journalChange(sectionId);
     this.events.emit('changed', { sectionId });
   }
 
@@ -284,6 +520,9 @@ export class DraftSession {
       throw error;
     }
     this.restorePoints.set(previous, point);
+    // The rewrite stored new sections, and what was typed is in its restore point instead.
+    this.bases.clear();
+    for (const change of unsaved) this.journal.remove(this.draftId, change.sectionId);
     this.version++;
     this.autoBackups.markChanged();
     this.events.emit('rewritten', { kind: rewrite.kind, restorePoint: point });
@@ -337,12 +576,17 @@ export class DraftSession {
   }
 
   private async beforeClose(): Promise<void> {
+    this.writeJournal(true);
     await this.flush();
     await this.keepStrays();
     await this.autoBackups.beforeClose();
   }
 
   private lockChanged(status: DraftLockStatus): void {
+    const cameToHold = status.state === 'held' && this.lockState !== 'held';
+    // What this window read may since have been written by another: saves read it again.
+    if (status.state !== this.lockState) this.bases.clear();
+    this.lockState = status.state;
     if (status.state === 'held' && this.isOpen && !this.stopPolicies) {
       const stopSnapshots = this.autoSnapshots.start(this.events);
       const stopBackups = this.autoBackups.start(this.events);
@@ -354,6 +598,7 @@ export class DraftSession {
       this.stopPolicies?.();
       this.stopPolicies = null;
     }
+    if (cameToHold) this.replayed = this.replayJournal().catch(() => undefined);
     this.events.emit('lock', status);
   }
 }

@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform/platform';
+import type { Platform, UnsavedWork } from '../../platform/platform';
 
 /** Where the page's leave events come from (the browser's document and window; tests pass theirs). */
 export interface PageEvents {
@@ -13,7 +13,7 @@ function browserPage(): PageEvents | undefined {
 /**
  * The one place that learns the page is going away: hidden (another tab, minimised, or being
  * unloaded) and closing (the desktop's close handshake waits for `closing`; on the web, page
- * hide). Returns the function that stops listening.
+ * hide), with what would then be lost. Returns the function that stops listening.
  */
 export function onPageLeave(
   handlers: {
@@ -21,6 +21,8 @@ export function onPageLeave(
     hidden: () => void;
     /** The window closes: what must be done first (the desktop shell waits for it). */
     closing: () => Promise<void>;
+    /** What closing now would leave unstored because saving fails (see Platform.onBeforeClose). */
+    unsaved?: () => UnsavedWork | null;
   },
   platform: Pick<Platform, 'onBeforeClose'>,
   page: PageEvents | undefined = browserPage(),
@@ -32,7 +34,7 @@ export function onPageLeave(
   const onPageHide = () => handlers.hidden();
   page?.document.addEventListener('visibilitychange', onVisibility);
   page?.window.addEventListener('pagehide', onPageHide);
-  const stopClose = platform.onBeforeClose(handlers.closing);
+  const stopClose = platform.onBeforeClose(handlers.closing, handlers.unsaved);
   return () => {
     page?.document.removeEventListener('visibilitychange', onVisibility);
     page?.window.removeEventListener('pagehide', onPageHide);

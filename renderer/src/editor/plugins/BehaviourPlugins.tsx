@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { registerHtmlPaste } from './html-paste';
 import { registerLinkSafety } from './link-safety';
 import { registerLinkShortcut } from './link-shortcut';
+import { registerListDepthLimit } from './list-depth';
 import { registerTabFocus } from './tab-focus';
 
 // Each behaviour is a plain register function (testable on a headless editor); these
@@ -30,5 +31,10 @@ export function LinkSafetyPlugin(): null {
 
 export function LinkShortcutPlugin(): null {
   useRegistration(registerLinkShortcut);
+  return null;
+}
+
+export function ListDepthPlugin(): null {
+  useRegistration(registerListDepthLimit);
   return null;
 }

@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { EditorState } from 'lexical';
 import { HISTORY_MERGE_TAG } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
 /**
  * Loads the stored section into the editor after the plugins before it have registered, as a
@@ -9,15 +10,14 @@ import { useEffect, useState } from 'react';
  * transforms, and each registration marks every node of its type dirty: one more full update of
  * a long section on opening.
  *
- * The JSON is parsed while rendering, so a state that does not parse throws there (to the error
- * boundary), never opening empty where a later save could overwrite it.
+ * The state comes parsed (stored-state.ts), so a state that does not fully parse is known
+ * before it is shown, never opened cut short where a later save could overwrite it.
  */
-export function StoredStatePlugin({ state }: { state: string }): null {
+export function StoredStatePlugin({ state }: { state: EditorState }): null {
   const [editor] = useLexicalComposerContext();
-  const [parsed] = useState(() => editor.parseEditorState(state));
   useEffect(() => {
     // Tagged as LexicalComposer tags its initial state: not an undo step, not the writer's edit.
-    editor.setEditorState(parsed, { tag: HISTORY_MERGE_TAG });
-  }, [editor, parsed]);
+    editor.setEditorState(state, { tag: HISTORY_MERGE_TAG });
+  }, [editor, state]);
   return null;
 }

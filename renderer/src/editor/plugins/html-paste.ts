@@ -2,8 +2,10 @@ import { $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexic
 import { objectKlassEquals } from '@lexical/utils';
 import type { LexicalEditor, SerializedLexicalNode } from 'lexical';
 import { $getSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, PASTE_TAG } from 'lexical';
+import { MAX_LIST_DEPTH } from '../../../../shared/content-limits';
 import { stripInlineStyles } from '../../../../shared/inline-styles';
 import { EDITOR_NAMESPACE } from '../editor-config';
+import { flattenDeepLists } from '../serialized-state';
 import { $insertClipboardHtml } from '../paste/insert-clipboard-html';
 
 const LEXICAL_MIME = 'application/x-lexical-editor';
@@ -21,6 +23,9 @@ function ownLexicalNodes(data: DataTransfer): SerializedLexicalNode[] | null {
     const payload = JSON.parse(json) as { namespace?: unknown; nodes?: unknown };
     if (payload.namespace !== EDITOR_NAMESPACE || !Array.isArray(payload.nodes)) return null;
     stripInlineStyles(payload.nodes);
+    // Lexical builds the nodes recursively: a list nested thousands deep would overflow the
+    // stack. Deeper than the editor keeps, it is flattened now (list-depth.ts does the rest).
+    flattenDeepLists(payload.nodes, MAX_LIST_DEPTH);
     return payload.nodes as SerializedLexicalNode[];
   } catch {
     return null;

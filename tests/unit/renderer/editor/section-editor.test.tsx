@@ -336,6 +336,36 @@ describe('SectionEditor', () => {
     );
   });
 
+  it('opens a section holding a node type it does not know read-only, with an alert, and never reports a change', async () => {
+    const stored = JSON.parse(editorState(p('Before the chart.'), p('After the chart.'))) as {
+      root: { children: unknown[] };
+    };
+    stored.root.children.splice(1, 0, { type: 'chart', version: 1, text: 'Scores rose' });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { textbox, editor, onChange } = mount({ initialState: JSON.stringify(stored) });
+    errors.mockRestore();
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('“chart”');
+    expect(alert?.textContent).toMatch(/Update AED Writer .* or restore an earlier version/);
+    // Everything is shown, the unknown node's words too, and the text can't be changed.
+    expect(textbox.textContent).toContain('Before the chart.');
+    expect(textbox.textContent).toContain('Scores rose');
+    expect(textbox.textContent).toContain('After the chart.');
+    expect(textbox.getAttribute('contenteditable')).toBe('false');
+    expect(container.querySelector('[role="toolbar"]')).toBeNull();
+    await settle(() => {
+      editor.update(() => $getRoot().getLastChild()!.selectEnd().insertText(' typed'));
+    });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('opens a damaged state (not JSON) read-only with an alert instead of throwing', () => {
+    const { textbox, onChange } = mount({ initialState: '{"root":' });
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/damaged/);
+    expect(textbox.getAttribute('contenteditable')).toBe('false');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it('loads an empty section from null', () => {
     const { textbox, onWordCount } = mount({ initialState: null });
     expect(textbox.textContent).toBe('');

@@ -18,6 +18,7 @@ import {
   SYMBOLS,
   WIDE_TABLE_HEADERS,
 } from '../../../fixtures/export/aed-fixture';
+import { deepListDocument, items } from '../../../fixtures/export/deep-list';
 
 const fixture = exportFixture();
 const ALL: ExportOptions = {
@@ -133,5 +134,29 @@ describe('PrintDocument', () => {
       expect(print, line).toContain(line);
       expect(word, line).toContain(line);
     }
+  });
+});
+
+describe('PrintDocument: a list nested 100 deep', () => {
+  it('shows every item, in order, indented at most nine lists deep', () => {
+    const html = renderToStaticMarkup(<PrintDocument doc={deepListDocument(100)} />);
+    const { document: dom } = new JSDOM(html).window;
+    const section = dom.getElementById('print-section-explore')!.parentElement!;
+    const listItems = [...section.querySelectorAll('li')];
+    const ownText = (item: Element) =>
+      [...item.childNodes]
+        .filter((n) => n.nodeName !== 'UL' && n.nodeName !== 'OL')
+        .map((n) => n.textContent)
+        .join('');
+    expect(listItems.map(ownText)).toEqual(items(100));
+    const depth = (item: Element) => {
+      let lists = 0;
+      for (let el: Element | null = item; el && el !== section; el = el.parentElement) {
+        if (el.localName === 'ul' || el.localName === 'ol') lists++;
+      }
+      return lists;
+    };
+    expect(Math.max(...listItems.map(depth))).toBe(9);
+    expect(section.textContent).toContain('After the list.');
   });
 });

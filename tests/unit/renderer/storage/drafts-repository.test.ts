@@ -1,4 +1,4 @@
-import Dexie, { liveQuery } from 'dexie';
+import Dexie, { liveQuery, type DBCore } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../../shared/templates';
@@ -437,6 +437,69 @@ describe('getSection and saveSection', () => {
     await expect(repo.saveSection('gone', 'explore', { text: 'x' })).rejects.toBeInstanceOf(
       DraftNotFoundError,
     );
+    expect(await db.sections.count()).toBe(0);
+  });
+
+  it('refuses a save for a draft in the trash, writing nothing, and takes it again once restored', async () => {
+    const [a] = await createDrafts('A');
+    await repo.saveSection(a!.id, 'explore', { text: 'Before the trash.' });
+    await repo.trashDraft(a!.id);
+    const base = (await repo.getSection(a!.id, 'explore'))!;
+    for (const withBase of [undefined, base]) {
+      await expect(
+        repo.saveSection(a!.id, 'explore', { text: 'In the trash.' }, withBase),
+      ).rejects.toMatchObject({ name: 'DraftTrashedError', draftId: a!.id });
+    }
+    expect((await repo.getSection(a!.id, 'explore'))!.text).toBe('Before the trash.');
+    await repo.restoreDraft(a!.id);
+    await repo.saveSection(a!.id, 'explore', { text: 'Restored.' }, base);
+    expect((await repo.getSection(a!.id, 'explore'))!.text).toBe('Restored.');
+  });
+
+  it('given the section it goes over, issues its write before reading anything', async () => {
+    const [a] = await createDrafts('A');
+    await repo.saveSection(a!.id, 'school', { text: 'Stored.', fields: { phase: 'primary' } });
+    const base = (await repo.getSection(a!.id, 'school'))!;
+
+    // Every request the repository makes of IndexedDB, in order.
+    const requests: string[] = [];
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'request-log',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            get: (req) => (requests.push(`get ${name}`), table.get(req)),
+            getMany: (req) => (requests.push(`getMany ${name}`), table.getMany(req)),
+            query: (req) => (requests.push(`query ${name}`), table.query(req)),
+            openCursor: (req) => (requests.push(`openCursor ${name}`), table.openCursor(req)),
+            mutate: (req) => (requests.push(`${req.type} ${name}`), table.mutate(req)),
+          };
+        },
+      }),
+    });
+    await db.open();
+    clock.advance(5000);
+
+    const written = await repo.saveSection(a!.id, 'school', { fields: { pupils: 420 } }, base);
+    expect(requests[0]).toBe('put sections');
+    expect(written).toEqual({
+      ...base,
+      fields: { phase: 'primary', pupils: 420 },
+      updatedAt: clock.now(),
+    });
+    expect(await repo.getSection(a!.id, 'school')).toEqual(written);
+    expect((await repo.getDraft(a!.id))!.updatedAt).toBe(clock.now());
+
+    // A draft deleted for ever: the write is undone with the transaction.
+    await repo.deleteForever(a!.id);
+    await expect(
+      repo.saveSection(a!.id, 'school', { text: 'Orphan.' }, written),
+    ).rejects.toBeInstanceOf(DraftNotFoundError);
     expect(await db.sections.count()).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
   describeSaveError,
+  isRetryable,
   SAVE_ERROR_MESSAGES,
 } from '../../../../renderer/src/storage/save-error';
 
@@ -35,6 +36,23 @@ describe('describeSaveError', () => {
   ])('recognises unreachable storage from %s', (_, error) => {
     expect(describeSaveError(error).kind).toBe('unavailable');
   });
+
+  it.each([
+    ['DraftTrashedError', 'trashed'],
+    ['DraftNotFoundError', 'gone'],
+  ] as const)(
+    'recognises a draft that cannot be written from %s, and does not retry it',
+    (name, kind) => {
+      const error = Object.assign(new Error('refused'), { name });
+      expect(describeSaveError(error)).toEqual({
+        kind,
+        message: SAVE_ERROR_MESSAGES[kind],
+        cause: error,
+      });
+      expect(isRetryable(describeSaveError(error))).toBe(false);
+      expect(isRetryable(describeSaveError(new Dexie.DatabaseClosedError('closed')))).toBe(true);
+    },
+  );
 
   it.each([new TypeError('x'), 'a string', undefined, null, { name: 42 }])(
     'falls back to a general message for %s',

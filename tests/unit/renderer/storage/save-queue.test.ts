@@ -406,6 +406,53 @@ describe('failed writes', () => {
     expect(queue.getStatus().state).toBe('saved');
   });
 
+  it.each([
+    ['in the trash', 'DraftTrashedError', 'trashed'],
+    ['deleted for ever', 'DraftNotFoundError', 'gone'],
+  ] as const)(
+    'does not retry a write refused because the draft is %s, but tries again on the next change',
+    async (_, errorName, kind) => {
+      store.failNext(Object.assign(new Error('refused'), { name: errorName }));
+      const ed = editor();
+      ed.type('Kept');
+      await queue.flush();
+      expect(queue.getStatus()).toMatchObject({ state: 'error', error: { kind } });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(store.calls).toHaveLength(1);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(queue.unsaved()).toEqual([
+        {
+          draftId: 'd1',
+          sectionId: 'explore',
+          patch: { text: 'Kept', editorState: '{"text":"Kept"}' },
+        },
+      ]);
+
+      // Restored, the next keystroke (or a flush) writes everything.
+      ed.type(' and more');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(store.patches.at(-1)).toEqual({
+        text: 'Kept and more',
+        editorState: '{"text":"Kept and more"}',
+      });
+      expect(queue.getStatus().state).toBe('saved');
+    },
+  );
+
+  it('says whether a section has changes no write has taken yet', async () => {
+    const release = store.hold();
+    queue.markDirty('d1', 'explore', { text: 'a' });
+    expect(queue.hasPending('d1', 'explore')).toBe(true);
+    expect(queue.hasPending('d1', 'deliver')).toBe(false);
+    const flushed = queue.flush();
+    expect(queue.hasPending('d1', 'explore')).toBe(false); // taken by the write in flight
+    queue.markDirty('d1', 'explore', { text: 'ab' });
+    expect(queue.hasPending('d1', 'explore')).toBe(true);
+    release();
+    await flushed;
+    expect(queue.hasPending('d1', 'explore')).toBe(false);
+  });
+
   it('tries at once on flush even while waiting to retry', async () => {
     store.failNext(new DOMException('full', 'QuotaExceededError'));
     queue.markDirty('d1', 's', { text: 'x' });

@@ -2,6 +2,7 @@ import { IDBIndex } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
+import type { SubmissionInfo } from '../../../../renderer/src/storage/snapshot-types';
 import { openTestDatabase, testClock } from './storage-test-helpers';
 
 function setup() {
@@ -29,7 +30,8 @@ describe('snapshots repository', () => {
       ['before-restore', 'Before restoring “Interim 1”'],
     ] as const) {
       clock.advance(1000);
-      taken.push(await snapshots.takeSnapshot(a.id, kind, label));
+      const sent = kind === 'submission' ? { format: 'docx', fileName: 'x.docx' } : undefined;
+      taken.push(await snapshots.takeSnapshot(a.id, kind, label, sent as SubmissionInfo));
     }
     await snapshots.takeSnapshot(b.id, 'auto', 'Other draft');
 

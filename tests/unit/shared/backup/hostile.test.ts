@@ -520,9 +520,7 @@ describe('zip bombs and oversized files', () => {
       ...entries,
       ...[1, 2, 3].map((i) => ({ name: `drafts/d1/files/z${i}`, bytes: zeros })),
     ];
-    const started = Date.now();
     expectRefused(await read(repack(many), { maxTotalBytes: 8 * 1024 * 1024 }), 'too-large');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('an entry that inflates to more than it declares is stopped early → too-large', async () => {
@@ -540,9 +538,8 @@ describe('zip bombs and oversized files', () => {
         size: declared.length,
       },
     ]);
-    const started = Date.now();
+    // The message is the streaming inflater's, which stops once past the declared size.
     expect(expectRefused(await read(zip), 'too-large')).toMatch(/holds more than it declares/);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('a small entry that declares it inflates to hundreds of MiB is refused before inflating', async () => {

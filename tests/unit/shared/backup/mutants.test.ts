@@ -614,7 +614,6 @@ describe('mutants of a real backup', () => {
         ]),
       ),
     );
-    expect(slowest).toBeLessThan(2000);
-    // Generous: the machines that run it may be busy with several test runs at once.
-  }, 60_000);
+    // A hang fails on the timeout; speed itself is for `npm run bench`, not a loaded test machine.
+  }, 120_000);
 });

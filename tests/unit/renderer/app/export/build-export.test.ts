@@ -197,6 +197,24 @@ describe('buildExport', () => {
     expect(await repos.snapshots.listSnapshotInfo(draft.id)).toHaveLength(1);
   });
 
+  it('says which draft and submission it is, for the Word file’s custom properties', async () => {
+    const live = await buildExport(repos, spec());
+    expect(live.doc.properties).toMatchObject({ draftId: draft.id, submissionId: null });
+    const interim1 = await submit('Interim 1');
+    expect(interim1.doc.properties).toMatchObject({
+      draftId: draft.id,
+      submissionId: interim1.created!.id,
+    });
+    const again = await buildExport(
+      repos,
+      spec({ source: { kind: 'submission', draftId: draft.id, snapshotId: interim1.created!.id } }),
+    );
+    expect(again.doc.properties.submissionId).toBe(interim1.created!.id);
+    // A label given to the live draft is no stored submission: it has no id to give.
+    const presented = await buildExport(repos, spec({ presentAs: { label: 'Final' } }));
+    expect(presented.doc.properties).toMatchObject({ draftId: draft.id, submissionId: null });
+  });
+
   it.each([
     [
       'a draft that is gone',

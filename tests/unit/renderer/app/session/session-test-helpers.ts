@@ -1,6 +1,6 @@
 import type { Locks } from '../../../../../renderer/src/app/session/draft-lock';
 import type { PageEvents } from '../../../../../renderer/src/app/session/page-leave';
-import type { Platform } from '../../../../../renderer/src/platform/platform';
+import type { Platform, UnsavedWork } from '../../../../../renderer/src/platform/platform';
 
 type Callback = (lock: Lock | null) => unknown;
 
@@ -74,18 +74,26 @@ export function testPage(): PageEvents & { hide: () => void; leave: () => void }
 export function testPlatform(autoBackups = false): Platform & {
   backups: { draftId: string; title: string; bytes: Uint8Array }[];
   close: () => Promise<void>;
+  /** What the pages say closing now would leave unstored (the first that says anything). */
+  unsaved: () => UnsavedWork | null;
 } {
   const closers = new Set<() => Promise<void>>();
+  const unsavedChecks = new Set<() => UnsavedWork | null>();
   const backups: { draftId: string; title: string; bytes: Uint8Array }[] = [];
   return {
     kind: autoBackups ? 'electron' : 'web',
     saveFile: () => Promise.resolve(true),
     printToPdf: () => Promise.resolve(true),
     receivePrintJob: () => Promise.reject(new Error('no print job in these tests')),
-    onBeforeClose: (flush) => {
+    onBeforeClose: (flush, unsaved) => {
       const entry = () => flush();
+      const check = () => unsaved?.() ?? null;
       closers.add(entry);
-      return () => closers.delete(entry);
+      unsavedChecks.add(check);
+      return () => {
+        closers.delete(entry);
+        unsavedChecks.delete(check);
+      };
     },
     autoBackups,
     writeAutoBackup: (draftId, title, bytes) => {
@@ -98,5 +106,59 @@ export function testPlatform(autoBackups = false): Platform & {
     close: async () => {
       await Promise.all([...closers].map((flush) => flush()));
     },
+    unsaved: () => {
+      for (const check of unsavedChecks) {
+        const work = check();
+        if (work) return work;
+      }
+      return null;
+    },
   };
+}
+
+/**
+ * `localStorage` for tests in Node: keys in insertion order, and a quota in characters (keys and
+ * values counted, as browsers roughly do) past which `setItem` throws QuotaExceededError.
+ */
+export class MemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+
+  constructor(public quotaChars = Infinity) {}
+
+  get length(): number {
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    const others = [...this.items].reduce(
+      (sum, [k, v]) => (k === key ? sum : sum + k.length + v.length),
+      0,
+    );
+    if (others + key.length + value.length > this.quotaChars) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    this.items.set(key, String(value));
+  }
+
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+
+  keys(): string[] {
+    return [...this.items.keys()];
+  }
+
+  [name: string]: unknown;
 }
