@@ -3,6 +3,7 @@
  * section and word by word, so a participant — and their Cohort Lead — can see what is new.
  */
 import { diffWords } from 'diff';
+import { criterionDetail } from './criteria';
 import { ASSESSMENT_LABELS, domainsLine } from './export/presentation';
 import type { SectionRecord } from './model';
 import type { Template, TemplateSection } from './template';
@@ -52,6 +53,11 @@ export function comparableText(
     if (value && Object.hasOwn(ASSESSMENT_LABELS, value)) {
       lines.push(`${c.text}: ${ASSESSMENT_LABELS[value]}`);
     }
+    // Where it is shown and the note are what the participant wrote about it too.
+    const detail = criterionDetail(record, c.id);
+    const titles = template.sections.filter((s) => detail.sections.includes(s.id));
+    if (titles.length > 0) lines.push(`Shown in: ${titles.map((s) => s.title).join('; ')}`);
+    if (detail.note.trim()) lines.push(detail.note);
   }
   if (record.text.trim()) lines.push(record.text);
   return lines.join('\n');

@@ -25,6 +25,18 @@ export type FieldValue = string | number | null;
 /** A self-assessment against one criterion. */
 export type CriterionAssessment = 'not-yet' | 'partly' | 'met';
 
+/**
+ * What the participant says about one criterion besides its self-assessment: the sections that
+ * show it and a note. Evidence items that show it are those tagged with it (EvidenceItem
+ * `criteria`), so a link to a file lives with the file and goes when the file goes.
+ */
+export interface CriterionDetail {
+  /** Template ids of the sections that show the criterion, in template order. */
+  sections: string[];
+  /** Plain text; '' when none. */
+  note: string;
+}
+
 export interface DraftRecord {
   id: string;
   title: string;
@@ -50,12 +62,21 @@ export interface SectionRecord {
   fields: Record<string, FieldValue>;
   domains: string[];
   criteria: Record<string, CriterionAssessment>;
+  /**
+   * Per criterion of a checklist section: where it is shown and a note. Absent in sections
+   * written before criteria had them (and in any never given one): read as empty, and not
+   * written by opening the section.
+   */
+  criteriaDetail?: Record<string, CriterionDetail>;
   updatedAt: number;
 }
 
 /** The parts of a section that the editor and forms change. */
 export type SectionPatch = Partial<
-  Pick<SectionRecord, 'editorState' | 'text' | 'wordCount' | 'fields' | 'domains' | 'criteria'>
+  Pick<
+    SectionRecord,
+    'editorState' | 'text' | 'wordCount' | 'fields' | 'domains' | 'criteria' | 'criteriaDetail'
+  >
 >;
 
 export function emptySection(draftId: string, sectionId: string, now: number): SectionRecord {

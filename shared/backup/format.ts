@@ -13,8 +13,9 @@
  *   is one file however many items and versions show it; the app names it
  *   `<sha256><extension>`.
  *
- * Format 2 added evidence: `evidence` in draft.json and in each snapshot. A format 1 backup has
- * neither and reads as it is (migrations.ts).
+ * Format 2 added evidence (`evidence` in draft.json and in each snapshot) and, in a checklist
+ * section, `criteriaDetail` (where each criterion is shown, and a note). A format 1 backup has
+ * none of them and reads as it is (migrations.ts).
  */
 import type { DraftRecord, EvidenceItem, SectionRecord } from '../model';
 import type { BackupError } from './errors';

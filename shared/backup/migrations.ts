@@ -28,7 +28,8 @@ export type Migration = (from: VerifiedContainer) => VerifiedContainer;
 /** MIGRATIONS[n] upgrades format n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Format 2 added evidence, as keys format 1 has not (`evidence` in draft.json and its
-  // snapshots): a format 1 backup is a format 2 one without evidence. Its files stay plain files.
+  // snapshots; `criteriaDetail` in a section): a format 1 backup is a format 2 one without
+  // them. Its files stay plain files.
   1: (from) => ({ ...from, formatVersion: 2 }),
 };
 

@@ -28,6 +28,7 @@ import {
 import { EVIDENCE_MIME_TYPES, MAX_RECORD_ID_LENGTH, RECORD_ID_PATTERN } from '../model';
 import type {
   CriterionAssessment,
+  CriterionDetail,
   DraftRecord,
   EvidenceItem,
   FieldValue,
@@ -62,6 +63,12 @@ const countSchema = z.number().int().nonnegative();
 export const fieldValueSchema = z.union([z.string().max(MAX_FIELD_CHARS), z.number(), z.null()]);
 
 export const criterionAssessmentSchema = z.enum(['not-yet', 'partly', 'met']);
+
+/** Where a criterion is shown and the participant's note on it (shared/model.ts). */
+export const criterionDetailSchema = z.strictObject({
+  sections: z.array(templateIdSchema).max(MAX_KEYS_PER_SECTION),
+  note: z.string().max(MAX_FIELD_CHARS),
+});
 
 /** True when the text is JSON whose top level is an object with a `root` object (Lexical). */
 export function isLexicalStateJson(text: string): boolean {
@@ -141,6 +148,8 @@ export const sectionRecordSchema = z.strictObject({
   fields: idRecord(fieldValueSchema),
   domains: z.array(templateIdSchema).max(MAX_KEYS_PER_SECTION),
   criteria: idRecord(criterionAssessmentSchema),
+  /** Format 2 (unreleased before it had this): absent in sections that have none. */
+  criteriaDetail: idRecord(criterionDetailSchema).optional(),
   updatedAt: timestampSchema,
 });
 
@@ -272,6 +281,7 @@ const sameShapes: [
   Same<z.infer<typeof sectionRecordSchema>, SectionRecord>,
   Same<z.infer<typeof fieldValueSchema>, FieldValue>,
   Same<z.infer<typeof criterionAssessmentSchema>, CriterionAssessment>,
+  Same<z.infer<typeof criterionDetailSchema>, CriterionDetail>,
   Same<z.infer<typeof evidenceItemSchema>, EvidenceItem>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void sameShapes;

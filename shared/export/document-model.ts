@@ -35,6 +35,13 @@ export interface FieldRow {
   value: string | null;
 }
 
+/** A section or an evidence item, named where it shows something (a criterion, a domain). */
+export interface ShownIn {
+  kind: 'section' | 'evidence';
+  /** The section's title, or the evidence item's caption (its file name when it has none). */
+  text: string;
+}
+
 /** One row of the accreditation criteria checklist. */
 export interface CriterionRow {
   /** 1-based, in the template's order. */
@@ -44,6 +51,18 @@ export interface CriterionRow {
   assessment: CriterionAssessment | null;
   /** "Not yet", "Partly" or "Met" (an unassessed criterion reads "Not yet"). */
   label: string;
+  /** The sections that show it, then the evidence; links to anything gone are left out. */
+  shownIn: ShownIn[];
+  /** The participant's note on it; null when there is none. */
+  note: string | null;
+}
+
+/** The Coverage table: domains as rows, stages as columns. */
+export interface CoverageTable {
+  /** The column headings: the stages' labels. */
+  stages: string[];
+  /** Per domain, one cell per stage listing what covers it (empty: nothing yet). */
+  rows: Array<{ domain: string; cells: ShownIn[][] }>;
 }
 
 export interface DocumentSection {
@@ -62,9 +81,15 @@ export interface DocumentSection {
   domains: string[] | null;
   /** The criteria checklist; null when the section has none. */
   criteria: CriterionRow[] | null;
+  /** The Coverage table, in the section the export option adds; null everywhere else. */
+  coverage: CoverageTable | null;
   /** The rich text. */
   blocks: Block[];
-  /** Nothing written, filled in, tagged or assessed: printed as "Not yet written". */
+  /**
+   * Nothing written, filled in, tagged, assessed or linked: left out when the export omits
+   * empty sections, and otherwise printed as "Not yet written" — except a criteria checklist,
+   * printed as its table ("Not yet" against each criterion) however little is filled in.
+   */
   empty: boolean;
   /** Words in the rich text, and the word guide's phrase ("412 of about 800 words"), when the
    * export includes word counts and the section has rich text. */
@@ -90,6 +115,8 @@ export interface ExportOptions {
   includeWordCounts: boolean;
   /** Leave out sections with nothing in them (otherwise each is printed as "Not yet written"). */
   omitEmptySections: boolean;
+  /** Add the Coverage table (domains × stages) after the draft's sections. Default: off. */
+  includeCoverage?: boolean;
 }
 
 /**
@@ -123,3 +150,6 @@ export interface ExportDocument {
 
 /** The id of the appended changes summary among the document's sections. */
 export const CHANGES_SECTION_ID = 'changes-summary';
+
+/** The id of the appended Coverage table among the document's sections. */
+export const COVERAGE_SECTION_ID = 'coverage-summary';

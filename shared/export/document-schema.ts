@@ -25,6 +25,7 @@ import type {
 } from './blocks';
 import type {
   ContentsEntry,
+  CoverageTable,
   CoverPage,
   CriterionRow,
   DocumentSection,
@@ -32,6 +33,7 @@ import type {
   ExportOptions,
   ExportWarning,
   FieldRow,
+  ShownIn,
 } from './document-model';
 import type { PrintJob } from './print-job';
 
@@ -149,12 +151,24 @@ const fieldRowSchema = z.strictObject({
   value: optionalText,
 }) satisfies z.ZodType<FieldRow>;
 
+const shownInSchema = z.strictObject({
+  kind: z.enum(['section', 'evidence']),
+  text,
+}) satisfies z.ZodType<ShownIn>;
+
 const criterionRowSchema = z.strictObject({
   number: count.min(1),
   text,
   assessment: z.enum(['not-yet', 'partly', 'met']).nullable(),
   label: text,
+  shownIn: z.array(shownInSchema),
+  note: optionalText,
 }) satisfies z.ZodType<CriterionRow>;
+
+const coverageSchema = z.strictObject({
+  stages: z.array(text),
+  rows: z.array(z.strictObject({ domain: text, cells: z.array(z.array(shownInSchema)) })),
+}) satisfies z.ZodType<CoverageTable>;
 
 const sectionSchema = z.strictObject({
   id: text,
@@ -165,6 +179,7 @@ const sectionSchema = z.strictObject({
   fields: z.array(fieldRowSchema),
   domains: z.array(text).nullable(),
   criteria: z.array(criterionRowSchema).nullable(),
+  coverage: coverageSchema.nullable(),
   blocks: z.array(blockSchema),
   empty: z.boolean(),
   words: z.strictObject({ count, label: text }).nullable(),
@@ -185,6 +200,7 @@ const optionsSchema = z.strictObject({
   includeGuidance: z.boolean(),
   includeWordCounts: z.boolean(),
   omitEmptySections: z.boolean(),
+  includeCoverage: z.boolean().optional(),
 }) satisfies z.ZodType<ExportOptions>;
 
 /** A whole export document, exactly as buildDocument makes one. */

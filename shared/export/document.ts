@@ -5,13 +5,18 @@
  * handed to a worker or a print view as it is.
  */
 import { addedPassages, type SectionChange } from '../changes';
-import type { DraftRecord, FieldValue, SectionRecord } from '../model';
+import { computeCoverage } from '../coverage';
+import { criteriaShowings } from '../criteria';
+import type { DraftRecord, EvidenceItem, FieldValue, SectionRecord } from '../model';
+import type { Showing } from '../showing';
 import type { CoverRole, Template, TemplateSection } from '../template';
 import { countWords, wordGuideStatus } from '../word-count';
 import { blocksText, inlineText, type Block, type ListBlock, type TextRun } from './blocks';
 import {
   CHANGES_SECTION_ID,
+  COVERAGE_SECTION_ID,
   type ContentsEntry,
+  type CoverageTable,
   type CoverPage,
   type CriterionRow,
   type DocumentSection,
@@ -19,9 +24,10 @@ import {
   type ExportOptions,
   type ExportWarning,
   type FieldRow,
+  type ShownIn,
 } from './document-model';
 import { parseEditorState } from './lexical-json';
-import { ASSESSMENT_LABELS, runningHeader } from './presentation';
+import { ASSESSMENT_LABELS, COVERAGE_NOTE, COVERAGE_TITLE, runningHeader } from './presentation';
 import { cleanLine, cleanText, formatIsoDate, formatLongDate, formatNumber } from './text';
 
 export interface BuildDocumentInput {
@@ -29,6 +35,8 @@ export interface BuildDocumentInput {
   draft: DraftRecord;
   /** The draft's sections; missing ones are empty, ones the template doesn't have are ignored. */
   sections: readonly SectionRecord[];
+  /** The draft's evidence items, in list order (they show criteria and cover domains). */
+  evidence?: readonly EvidenceItem[];
   /**
    * Set when the export is a submission to the Cohort Lead; `id` is its snapshot's, when it is
    * one that is stored (a label given to the live draft has none).
@@ -45,6 +53,7 @@ export interface BuildDocumentInput {
 export function buildDocument(input: BuildDocumentInput): ExportDocument {
   const { template, options } = input;
   const records = new Map(input.sections.map((s) => [s.sectionId, s]));
+  const evidence = input.evidence ?? [];
   const warnings: ExportWarning[] = [];
 
   const sections: DocumentSection[] = [];
@@ -62,11 +71,37 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       warnings.push({ sectionId: section.id, message: `“${section.title}”: ${note}.` });
     }
     const count = countWords(blocksText(parsed.blocks));
-    const content = buildSection(template, section, record, parsed.blocks, count, options);
+    const content = buildSection(
+      template,
+      section,
+      record,
+      evidence,
+      parsed.blocks,
+      count,
+      options,
+    );
     if (content.empty && options.omitEmptySections) continue;
     totalWords += count;
     const number = sections.length + 1;
     sections.push({ ...content, number, heading: `${number}. ${content.title}` });
+  }
+
+  if (options.includeCoverage) {
+    const number = sections.length + 1;
+    sections.push({
+      id: COVERAGE_SECTION_ID,
+      number,
+      title: COVERAGE_TITLE,
+      heading: `${number}. ${COVERAGE_TITLE}`,
+      guidance: [],
+      fields: [],
+      domains: null,
+      criteria: null,
+      coverage: coverageTable(template, input.sections, evidence),
+      blocks: [{ kind: 'paragraph', runs: [text(COVERAGE_NOTE)] }],
+      empty: false,
+      words: null,
+    });
   }
 
   if (input.changes) {
@@ -81,6 +116,7 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       fields: [],
       domains: null,
       criteria: null,
+      coverage: null,
       blocks: changesBlocks(input.changes),
       empty: false,
       words: null,
@@ -149,6 +185,7 @@ function buildSection(
   template: Template,
   section: TemplateSection,
   record: SectionRecord | undefined,
+  evidence: readonly EvidenceItem[],
   blocks: Block[],
   count: number,
   options: ExportOptions,
@@ -162,22 +199,20 @@ function buildSection(
     ? template.domains.filter((d) => tagged.has(d.id)).map((d) => d.label)
     : null;
   const criteria = section.criteriaChecklist
-    ? template.criteria.map((c, i): CriterionRow => {
-        const value = record?.criteria?.[c.id];
-        const assessment = value && Object.hasOwn(ASSESSMENT_LABELS, value) ? value : null;
-        return {
-          number: i + 1,
-          text: c.text,
-          assessment,
-          label: ASSESSMENT_LABELS[assessment ?? 'not-yet'],
-        };
-      })
+    ? criteriaShowings(template, record, evidence).map((c): CriterionRow => ({
+        number: c.number,
+        text: c.text,
+        assessment: c.assessment,
+        label: ASSESSMENT_LABELS[c.assessment ?? 'not-yet'],
+        shownIn: c.shownIn.map(shownIn),
+        note: cleanText(c.note).trim() || null,
+      }))
     : null;
   const empty =
     blocks.length === 0 &&
     fields.every((f) => f.value === null) &&
     (domains?.length ?? 0) === 0 &&
-    (criteria ?? []).every((c) => c.assessment === null);
+    (criteria ?? []).every((c) => c.assessment === null && c.shownIn.length === 0 && !c.note);
   return {
     id: section.id,
     title: section.title,
@@ -185,6 +220,7 @@ function buildSection(
     fields,
     domains,
     criteria,
+    coverage: null,
     blocks,
     empty,
     words:
@@ -195,6 +231,27 @@ function buildSection(
 }
 
 const text = (t: string): TextRun => ({ kind: 'text', text: cleanLine(t) });
+
+function shownIn(showing: Showing): ShownIn {
+  return showing.kind === 'section'
+    ? { kind: 'section', text: cleanLine(showing.title) }
+    : { kind: 'evidence', text: cleanLine(showing.label) };
+}
+
+function coverageTable(
+  template: Template,
+  sections: readonly SectionRecord[],
+  evidence: readonly EvidenceItem[],
+): CoverageTable {
+  const coverage = computeCoverage(template, sections, evidence);
+  return {
+    stages: coverage.stages.map((s) => s.label),
+    rows: coverage.rows.map((row) => ({
+      domain: row.label,
+      cells: row.cells.map((cell) => cell.shownIn.map(shownIn)),
+    })),
+  };
+}
 
 /** Per changed section: its title, how much changed, and the added passages, briefly. */
 function changesBlocks({ since, sections }: NonNullable<BuildDocumentInput['changes']>): Block[] {

@@ -20,6 +20,8 @@ export const MUTED = '595959';
 export const RULE = 'A6A6A6';
 export const HEADER_FILL = 'DCE6F2';
 export const LABEL_FILL = 'F2F2F2';
+/** A cell of the Coverage table that nothing covers. */
+export const GAP_FILL = 'FBE4D5';
 
 /** Paragraph style ids defined here (besides Word's built-in headings, Title and TOC1–9). */
 export const STYLE = {

@@ -32,10 +32,18 @@ import {
 } from 'docx';
 import type { FileChild, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
 import type { Block, Inline, LinkContent, ListBlock, TableBlock } from './blocks';
-import type { CriterionRow, DocumentSection, ExportDocument, FieldRow } from './document-model';
+import type {
+  CoverageTable,
+  CriterionRow,
+  DocumentSection,
+  ExportDocument,
+  FieldRow,
+  ShownIn,
+} from './document-model';
 import { DOCX_ID_PROPERTIES } from './docx-ids';
 import {
   CODE_FONT,
+  GAP_FILL,
   HEADER_FILL,
   LABEL_FILL,
   LIST,
@@ -49,17 +57,20 @@ import {
 } from './docx-styles';
 import {
   CONTENTS_TITLE,
+  COVERAGE_CORNER,
   CRITERIA_COLUMNS,
   GUIDANCE_TITLE,
   NOT_GIVEN,
   NOT_YET_WRITTEN,
   NOTHING_WRITTEN,
+  NOTHING_YET,
   PAGE_NUMBER_WORDS,
   coverDetails,
   coverSubtitle,
   isAssessmentEmphasised,
   isWideTable,
   sectionMeta,
+  shownInText,
 } from './presentation';
 
 /** Renders the export document as the bytes of a .docx file. */
@@ -269,13 +280,14 @@ function renderSection(
     );
   }
 
-  if (section.empty) {
+  if (section.empty && !section.criteria) {
     out.push(new Paragraph({ text: NOT_YET_WRITTEN, style: STYLE.notWritten }));
     return out;
   }
   if (section.fields.length > 0) out.push(fieldsTable(section.fields), spacer());
   if (section.criteria) out.push(criteriaTable(section.criteria), spacer());
   out.push(...renderBlocks(section.blocks, context, null));
+  if (section.coverage) out.push(coverageTable(section.coverage), spacer());
   return out;
 }
 
@@ -305,7 +317,7 @@ function fieldsTable(fields: readonly FieldRow[]): Table {
 }
 
 function criteriaTable(criteria: readonly CriterionRow[]): Table {
-  const widths = splitWidth([7, 70, 23]);
+  const widths = splitWidth([5, 33, 16, 26, 20]);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -328,10 +340,71 @@ function criteriaTable(criteria: readonly CriterionRow[]): Table {
               cell(widths[0]!, [new TextRun(`${c.number}`)]),
               cell(widths[1]!, [new TextRun(c.text)]),
               cell(widths[2]!, [new TextRun({ text: c.label, bold: isAssessmentEmphasised(c) })]),
+              linesCell(widths[3]!, shownInLines(c.shownIn)),
+              cell(widths[4]!, c.note === null ? [] : textLines(c.note)),
             ],
           }),
       ),
     ],
+  });
+}
+
+function coverageTable(coverage: CoverageTable): Table {
+  const stageWidth = Math.floor(80 / Math.max(coverage.stages.length, 1));
+  const widths = splitWidth([
+    100 - stageWidth * coverage.stages.length,
+    ...coverage.stages.map(() => stageWidth),
+  ]);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [COVERAGE_CORNER, ...coverage.stages].map((text, i) =>
+      cell(widths[i]!, [new TextRun({ text, bold: true })], HEADER_FILL),
+    ),
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    columnWidths: widths,
+    borders: tableBorders(),
+    rows: [
+      header,
+      ...coverage.rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              cell(widths[0]!, [new TextRun({ text: row.domain, bold: true })], LABEL_FILL),
+              ...row.cells.map((entries, i) =>
+                // A gap is shaded as well as said, so it stands out on the page.
+                linesCell(
+                  widths[i + 1]!,
+                  shownInLines(entries),
+                  entries.length === 0 ? GAP_FILL : undefined,
+                ),
+              ),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/** What shows a criterion or covers a cell, a paragraph each; "Nothing yet" when nothing does. */
+function shownInLines(entries: readonly ShownIn[]): ParagraphChild[][] {
+  if (entries.length === 0)
+    return [[new TextRun({ text: NOTHING_YET, italics: true, color: MUTED })]];
+  return entries.map((entry) => [new TextRun(shownInText(entry))]);
+}
+
+/** A table cell of several paragraphs. */
+function linesCell(width: number, lines: readonly ParagraphChild[][], fill?: string): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: CELL_MARGINS,
+    verticalAlign: VerticalAlignTable.TOP,
+    ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
+    children: lines.map((children) => new Paragraph({ style: STYLE.tableText, children })),
   });
 }
 

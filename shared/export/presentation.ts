@@ -5,7 +5,13 @@
  */
 import type { CriterionAssessment } from '../model';
 import type { TableBlock } from './blocks';
-import type { CoverPage, CriterionRow, DocumentSection, ExportDocument } from './document-model';
+import type {
+  CoverPage,
+  CriterionRow,
+  DocumentSection,
+  ExportDocument,
+  ShownIn,
+} from './document-model';
 import { formatNumber } from './text';
 
 /** The title of the contents page. */
@@ -24,7 +30,25 @@ export const GUIDANCE_TITLE = 'Guidance';
 export const NOT_GIVEN = 'Not given';
 
 /** The criteria checklist's column headings. */
-export const CRITERIA_COLUMNS = ['#', 'Criterion', 'Self-assessment'] as const;
+export const CRITERIA_COLUMNS = ['#', 'Criterion', 'Self-assessment', 'Shown in', 'Note'] as const;
+
+/** A criterion shown nowhere yet, and a cell of the Coverage table that nothing covers. */
+export const NOTHING_YET = 'Nothing yet';
+
+/** The heading of the Coverage table's section, when the export includes it. */
+export const COVERAGE_TITLE = 'Coverage of the domains and stages';
+
+/** Under the Coverage section's heading: what the table shows. */
+export const COVERAGE_NOTE =
+  'Each domain at each stage, with the sections tagged with that domain and the evidence tagged with both.';
+
+/** The Coverage table's first column heading (the stages head the others). */
+export const COVERAGE_CORNER = 'Domain';
+
+/** A section or evidence item, as a line of a "Shown in" cell or a Coverage cell. */
+export function shownInText(entry: ShownIn): string {
+  return entry.kind === 'evidence' ? `Evidence: ${entry.text}` : entry.text;
+}
 
 /** How each self-assessment reads; an unassessed criterion reads as "not-yet". */
 export const ASSESSMENT_LABELS: Readonly<Record<CriterionAssessment, string>> = {

@@ -47,6 +47,7 @@ function Routes({ route }: { route: Route }) {
       draftId={route.draftId}
       sectionId={route.sectionId}
       view={route.view}
+      itemId={route.itemId}
     />
   ) : (
     <>

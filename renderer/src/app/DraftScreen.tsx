@@ -37,15 +37,21 @@ const ChangesView = lazy(() =>
 const HistoryDialog = lazy(() =>
   import('./history/HistoryDialog').then((m) => ({ default: m.HistoryDialog })),
 );
+const CoverageDialog = lazy(() =>
+  import('./coverage/CoverageDialog').then((m) => ({ default: m.CoverageDialog })),
+);
 
 export function DraftScreen({
   draftId,
   sectionId,
   view,
+  itemId,
 }: {
   draftId: string;
   sectionId: string | null;
   view: 'section' | 'changes';
+  /** An evidence item to bring into view (the route's `/item/<id>`). */
+  itemId?: string | undefined;
 }) {
   const { drafts } = useServices();
   const found = useLiveQuery(
@@ -98,6 +104,7 @@ export function DraftScreen({
       template={template}
       sectionId={current.id}
       view={view}
+      itemId={current.id === sectionId ? itemId : undefined}
       routeMatches={view === 'changes' || current.id === sectionId}
     />
   );
@@ -113,6 +120,7 @@ function OpenDraft({
   template,
   sectionId: requestedId,
   view,
+  itemId,
   routeMatches,
 }: {
   draftId: string;
@@ -125,6 +133,7 @@ function OpenDraft({
   template: Template;
   sectionId: string;
   view: 'section' | 'changes';
+  itemId: string | undefined;
   routeMatches: boolean;
 }) {
   const { snapshots } = useServices();
@@ -143,6 +152,10 @@ function OpenDraft({
     null,
   );
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [coverageOpen, setCoverageOpen] = useState(false);
+  // Loaded on first use, then kept, so closing it hands focus back to the button (the dialog's
+  // own close does that; unmounting it would drop focus on the page).
+  const [coverageUsed, setCoverageUsed] = useState(false);
   // The last finished action, shown beside the export progress.
   const [done, setDone] = useState<string | null>(null);
   const backUp = useBackUp(session, setDone);
@@ -188,6 +201,17 @@ function OpenDraft({
           }
         >
           Add evidence
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            // What is on screen (a domain just ticked) is stored first; the table reads storage.
+            void session.flush();
+            setCoverageUsed(true);
+            setCoverageOpen(true);
+          }}
+        >
+          Coverage
         </button>
         <button type="button" onClick={() => setHistoryOpen(true)}>
           History
@@ -277,6 +301,7 @@ function OpenDraft({
               template={template}
               sectionId={section.id}
               words={session.words}
+              focusItemId={sectionId === requestedId ? itemId : undefined}
             />
           </SectionBoundary>
         )}
@@ -305,6 +330,16 @@ function OpenDraft({
             onClose={() => setHistoryOpen(false)}
             onSaveVersion={(name) => session.saveVersion(name)}
             onRestore={rewrites.restore}
+          />
+        </Suspense>
+      ) : null}
+      {coverageUsed ? (
+        <Suspense fallback={null}>
+          <CoverageDialog
+            open={coverageOpen}
+            draftId={draftId}
+            template={template}
+            onClose={() => setCoverageOpen(false)}
           />
         </Suspense>
       ) : null}

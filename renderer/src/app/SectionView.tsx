@@ -1,9 +1,10 @@
 import { useCallback, useId, useState } from 'react';
 import { MAX_FIELD_CHARS } from '../../../shared/content-limits';
-import type { CriterionAssessment, FieldValue, SectionRecord } from '../../../shared/model';
+import type { FieldValue, SectionRecord } from '../../../shared/model';
 import type { Template, TemplateField, WordGuide as WordGuideType } from '../../../shared/template';
 import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
+import { CriteriaChecklist } from './criteria/CriteriaChecklist';
 import { EvidenceList } from './evidence/EvidenceList';
 import { Guidance } from './Guidance';
 import type { LiveWords } from './session/live-words';
@@ -23,13 +24,9 @@ interface SectionViewProps {
   words: LiveWords;
   /** Shown but not editable: the draft is being edited in another window. */
   readOnly?: boolean;
+  /** An evidence item a link led to, for the section's Evidence list. */
+  focusItemId?: string | undefined;
 }
-
-const ASSESSMENTS: { value: CriterionAssessment; label: string }[] = [
-  { value: 'not-yet', label: 'Not yet' },
-  { value: 'partly', label: 'Partly' },
-  { value: 'met', label: 'Met' },
-];
 
 /**
  * One section: its guidance, fields, tags and rich text. It owns its values while open (the
@@ -45,14 +42,12 @@ export function SectionView({
   writer,
   words,
   readOnly = false,
+  focusItemId,
 }: SectionViewProps) {
   const section = template.sections.find((s) => s.id === sectionId)!;
   const headingId = useId();
   const [fields, setFields] = useState<Record<string, FieldValue>>(record?.fields ?? {});
   const [domains, setDomains] = useState<string[]>(record?.domains ?? []);
-  const [criteria, setCriteria] = useState<Record<string, CriterionAssessment>>(
-    record?.criteria ?? {},
-  );
 
   const setField = (id: string, value: FieldValue) => {
     setFields((f) => ({ ...f, [id]: value }));
@@ -64,10 +59,6 @@ export function SectionView({
       .filter((d) => (d === id ? on : domains.includes(d)));
     setDomains(next);
     writer.markDirty({ domains: next });
-  };
-  const setCriterion = (id: string, value: CriterionAssessment) => {
-    setCriteria((c) => ({ ...c, [id]: value }));
-    writer.markDirty({ criteria: { [id]: value } });
   };
 
   const onEditorChange = useCallback(
@@ -131,41 +122,23 @@ export function SectionView({
       ) : null}
 
       {section.criteriaChecklist ? (
-        <table className="criteria" aria-label="Criteria self-assessment">
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Self-assessment</th>
-            </tr>
-          </thead>
-          <tbody onBlur={flush}>
-            {template.criteria.map((c, i) => (
-              <tr key={c.id}>
-                <td id={`${headingId}-c-${c.id}`}>
-                  {i + 1}. {c.text}
-                </td>
-                <td>
-                  <select
-                    aria-labelledby={`${headingId}-c-${c.id}`}
-                    value={criteria[c.id] ?? 'not-yet'}
-                    disabled={readOnly}
-                    onChange={(e) => setCriterion(c.id, e.target.value as CriterionAssessment)}
-                  >
-                    {ASSESSMENTS.map((a) => (
-                      <option key={a.value} value={a.value}>
-                        {a.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CriteriaChecklist
+          draftId={draftId}
+          template={template}
+          record={record}
+          readOnly={readOnly}
+          onChange={(patch) => writer.markDirty(patch)}
+          onBlur={flush}
+        />
       ) : null}
 
       {section.evidenceList ? (
-        <EvidenceList draftId={draftId} template={template} readOnly={readOnly} />
+        <EvidenceList
+          draftId={draftId}
+          template={template}
+          readOnly={readOnly}
+          focusItemId={focusItemId}
+        />
       ) : null}
 
       {section.richText ? (

@@ -5,7 +5,14 @@ import { parsePrintHash, type PrintParams } from './print/print-route';
 export type Route =
   /** `brokenLink`: the address could not be read (e.g. a cut-off `%E0%A4%A`), so the library shows instead. */
   | { name: 'library'; brokenLink?: true }
-  | { name: 'draft'; draftId: string; sectionId: string | null; view: 'section' | 'changes' }
+  | {
+      name: 'draft';
+      draftId: string;
+      sectionId: string | null;
+      view: 'section' | 'changes';
+      /** An evidence item to bring into view in the section's Evidence list. */
+      itemId?: string;
+    }
   | { name: 'print'; params: PrintParams };
 
 export function parseRoute(hash: string): Route {
@@ -19,11 +26,14 @@ export function parseRoute(hash: string): Route {
     return { name: 'library', brokenLink: true };
   }
   if (parts[0] === 'draft' && parts[1]) {
+    const sectionId = parts[2] === 'section' ? (parts[3] ?? null) : null;
+    const itemId = sectionId !== null && parts[4] === 'item' ? parts[5] : undefined;
     return {
       name: 'draft',
       draftId: parts[1],
-      sectionId: parts[2] === 'section' ? (parts[3] ?? null) : null,
+      sectionId,
       view: parts[2] === 'changes' ? 'changes' : 'section',
+      ...(itemId ? { itemId } : {}),
     };
   }
   return { name: 'library' };
@@ -32,6 +42,11 @@ export function parseRoute(hash: string): Route {
 export function draftHref(draftId: string, sectionId?: string | null): string {
   const base = `#/draft/${encodeURIComponent(draftId)}`;
   return sectionId ? `${base}/section/${encodeURIComponent(sectionId)}` : base;
+}
+
+/** An evidence item, shown in the Evidence list of the section that holds it. */
+export function evidenceHref(draftId: string, sectionId: string, evidenceId: string): string {
+  return `${draftHref(draftId, sectionId)}/item/${encodeURIComponent(evidenceId)}`;
 }
 
 /** The changes since the last submission (or since `snapshotId`). */

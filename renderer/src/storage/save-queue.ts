@@ -108,7 +108,7 @@ export class SaveQueue {
    * when the write happens, so the editor serializes once per save. A later producer of the same
    * `source` replaces the earlier (it describes the newer state); producers of other sources and
    * literal patches (e.g. `{ fields: { 'full-name': 'Jo' } }`) are all kept and merged, later
-   * keys winning, with `fields` and `criteria` merged entry by entry.
+   * keys winning, with `fields`, `criteria` and `criteriaDetail` merged entry by entry.
    */
   markDirty(
     draftId: string,

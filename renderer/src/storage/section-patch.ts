@@ -10,10 +10,10 @@ export interface UnsavedChange {
 }
 
 /**
- * Combines two patches of one section, `later` winning key by key. `fields` and `criteria` merge
- * one level deeper because separate controls (each field, each checklist row) patch one entry
- * each; replacing the whole map would erase what a sibling control wrote. A field is cleared with
- * null, never by leaving it out.
+ * Combines two patches of one section, `later` winning key by key. `fields`, `criteria` and
+ * `criteriaDetail` merge one level deeper because separate controls (each field, each checklist
+ * row) patch one entry each; replacing the whole map would erase what a sibling control wrote. A
+ * field is cleared with null, never by leaving it out.
  */
 export function mergeSectionPatch(earlier: SectionPatch, later: SectionPatch): SectionPatch {
   // An explicit undefined (e.g. `{ text: maybeText }`) means "no change", not "erase".
@@ -25,6 +25,9 @@ export function mergeSectionPatch(earlier: SectionPatch, later: SectionPatch): S
     merged.fields = { ...earlier.fields, ...definedLater.fields };
   if (earlier.criteria && definedLater.criteria) {
     merged.criteria = { ...earlier.criteria, ...definedLater.criteria };
+  }
+  if (earlier.criteriaDetail && definedLater.criteriaDetail) {
+    merged.criteriaDetail = { ...earlier.criteriaDetail, ...definedLater.criteriaDetail };
   }
   return merged;
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_CAPTION_CHARS } from '../../../../shared/content-limits';
 import { evidenceTypeLabel, isShownImage } from '../../../../shared/evidence-file';
 import type { EvidenceItem, EvidencePatch } from '../../../../shared/model';
@@ -20,14 +20,31 @@ export function EvidenceList({
   draftId,
   template,
   readOnly,
+  focusItemId,
 }: {
   draftId: string;
   template: Template;
   readOnly: boolean;
+  /** An item a link led here for: brought into view and focused once the list is read. */
+  focusItemId?: string | undefined;
 }) {
   const { evidence } = useServices();
   const items = useLiveQuery(() => evidence.listEvidence(draftId), [evidence, draftId]);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Each link followed focuses its item once; later updates of the list leave focus alone.
+  const focused = useRef<string | null>(null);
+  const loaded = items !== undefined;
+  useEffect(() => {
+    if (!loaded || !focusItemId || focused.current === focusItemId) return;
+    focused.current = focusItemId;
+    const entry = listRef.current?.querySelector<HTMLElement>(
+      `[data-evidence-id="${CSS.escape(focusItemId)}"]`,
+    );
+    entry?.scrollIntoView({ block: 'center' });
+    entry?.focus({ preventScroll: true });
+  }, [loaded, focusItemId]);
   if (items === undefined) return <p className="muted loading">Reading the evidence…</p>;
+  const missing = focusItemId !== undefined && !items.some((i) => i.id === focusItemId);
   return (
     <div className="evidence">
       {items.length === 0 ? (
@@ -41,7 +58,10 @@ export function EvidenceList({
           it is from, and what it shows.
         </p>
       )}
-      <ul className="evidence-list" aria-label="Evidence">
+      {missing ? (
+        <p className="notice">The evidence that link led to is no longer in this draft.</p>
+      ) : null}
+      <ul ref={listRef} className="evidence-list" aria-label="Evidence">
         {items.map((item) => (
           <EvidenceEntry key={item.id} item={item} template={template} readOnly={readOnly} />
         ))}
@@ -100,7 +120,13 @@ function EvidenceEntry({
   const summary = tagSummary(item, template);
 
   return (
-    <li className="evidence-item" aria-labelledby={nameId}>
+    <li
+      className="evidence-item"
+      aria-labelledby={nameId}
+      data-evidence-id={item.id}
+      // Focusable by script only: a link to the item lands here.
+      tabIndex={-1}
+    >
       <div className="evidence-thumb" aria-hidden="true">
         {thumbnail ? (
           <img src={thumbnail} alt="" decoding="async" />

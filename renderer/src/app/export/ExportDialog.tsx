@@ -50,16 +50,23 @@ function ExportForm({
   const [includeWordCounts, setIncludeWordCounts] = useState(false);
   const [omitEmptySections, setOmitEmptySections] = useState(false);
   const [includeChanges, setIncludeChanges] = useState(false);
+  const [includeCoverage, setIncludeCoverage] = useState(false);
   const submissionId = useId();
   const hintId = useId();
   const reusedId = useId();
+  const coverageHintId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     onExport({
       format,
       label: label === NOT_A_SUBMISSION ? null : label,
-      options: { includeGuidance, includeWordCounts, omitEmptySections },
+      options: {
+        includeGuidance,
+        includeWordCounts,
+        omitEmptySections,
+        ...(includeCoverage ? { includeCoverage: true } : {}),
+      },
       includeChanges: includeChanges && canSummariseChanges,
     });
   }
@@ -138,6 +145,18 @@ function ExportForm({
           />
           Leave out sections not yet written
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeCoverage}
+            aria-describedby={coverageHintId}
+            onChange={(e) => setIncludeCoverage(e.target.checked)}
+          />
+          Coverage
+        </label>
+        <span id={coverageHintId} className="field-hint">
+          A table of the domains at each stage, and what shows each, after the sections.
+        </span>
         <label className="check">
           <input
             type="checkbox"

@@ -9,7 +9,12 @@ import { compareDrafts, type ExportFormat } from '../../../../shared/changes';
 import { buildDocument } from '../../../../shared/export/document';
 import type { ExportDocument, ExportOptions } from '../../../../shared/export/document-model';
 import { documentFileName } from '../../../../shared/export/file-name';
-import type { DraftRecord, SectionRecord, SnapshotRecord } from '../../../../shared/model';
+import type {
+  DraftRecord,
+  EvidenceItem,
+  SectionRecord,
+  SnapshotRecord,
+} from '../../../../shared/model';
 import type { Template } from '../../../../shared/template';
 import { getTemplate as getBuiltInTemplate } from '../../../../shared/templates';
 import { DraftNotFoundError } from '../../storage/drafts-repository';
@@ -65,11 +70,13 @@ export interface BuildExportOptions {
   getTemplate?: (templateId: string) => Template;
 }
 
-type Repositories = Pick<Services, 'drafts' | 'snapshots'>;
+type Repositories = Pick<Services, 'drafts' | 'snapshots' | 'evidence'>;
 
 interface Content {
   draft: DraftRecord;
   sections: readonly SectionRecord[];
+  /** The evidence as it is now, or as the snapshot kept it (none in versions from before it). */
+  evidence: readonly EvidenceItem[];
   snapshot: SnapshotRecord | null;
   created: SnapshotRecord | null;
 }
@@ -85,7 +92,7 @@ export async function buildExport(
 ): Promise<BuiltExport> {
   const content = await loadContent(repos, spec.source);
   try {
-    const { draft, sections, snapshot } = content;
+    const { draft, sections, evidence, snapshot } = content;
     const template = templateOf(getTemplate, draft.templateId);
     // A submission exported again keeps the label and date it was sent with.
     const label =
@@ -97,6 +104,7 @@ export async function buildExport(
       template,
       draft,
       sections,
+      evidence,
       ...(label
         ? {
             submission: {
@@ -141,7 +149,8 @@ async function loadContent(repos: Repositories, source: ExportSource): Promise<C
       const draft = await repos.drafts.getDraft(source.draftId);
       if (!draft) throw missingDraft();
       const sections = await repos.drafts.getSections(source.draftId);
-      return { draft, sections, snapshot: null, created: null };
+      const evidence = await repos.evidence.listEvidence(source.draftId);
+      return { draft, sections, evidence, snapshot: null, created: null };
     }
     case 'submission': {
       const snapshot = await repos.snapshots.getSnapshot(source.snapshotId);
@@ -151,7 +160,13 @@ async function loadContent(repos: Repositories, source: ExportSource): Promise<C
           'This submission is no longer stored, so it cannot be exported again. Go back to the draft and export it as it is now.',
         );
       }
-      return { draft: snapshot.draft, sections: snapshot.sections, snapshot, created: null };
+      return {
+        draft: snapshot.draft,
+        sections: snapshot.sections,
+        evidence: snapshot.evidence ?? [],
+        snapshot,
+        created: null,
+      };
     }
     case 'new-submission': {
       let created: SnapshotRecord;
@@ -160,7 +175,13 @@ async function loadContent(repos: Repositories, source: ExportSource): Promise<C
       } catch (error) {
         throw error instanceof DraftNotFoundError ? missingDraft() : error;
       }
-      return { draft: created.draft, sections: created.sections, snapshot: created, created };
+      return {
+        draft: created.draft,
+        sections: created.sections,
+        evidence: created.evidence ?? [],
+        snapshot: created,
+        created,
+      };
     }
   }
 }

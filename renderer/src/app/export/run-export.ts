@@ -28,7 +28,7 @@ export interface ExportOutcome {
  * handed to.
  */
 export async function runExport(args: {
-  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>;
+  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'>;
   queue: SaveQueue;
   template: Template;
   draftId: string;

@@ -13,24 +13,29 @@ import type {
   TextRun,
 } from '../../../../shared/export/blocks';
 import type {
+  CoverageTable as CoverageTableData,
   CriterionRow,
   DocumentSection,
   ExportDocument,
   FieldRow,
+  ShownIn,
 } from '../../../../shared/export/document-model';
 import {
   CHECK_BOXES,
   CONTENTS_TITLE,
+  COVERAGE_CORNER,
   CRITERIA_COLUMNS,
   GUIDANCE_TITLE,
   NOT_GIVEN,
   NOT_YET_WRITTEN,
   NOTHING_WRITTEN,
+  NOTHING_YET,
   coverDetails,
   coverSubtitle,
   isAssessmentEmphasised,
   isWideTable,
   sectionMeta,
+  shownInText,
 } from '../../../../shared/export/presentation';
 
 /** The element id of a section, for the contents' links. */
@@ -159,13 +164,14 @@ function Section({ section }: { section: DocumentSection }) {
           ))}
         </aside>
       ) : null}
-      {section.empty ? (
+      {section.empty && !section.criteria ? (
         <p className="print-not-written">{NOT_YET_WRITTEN}</p>
       ) : (
         <>
           {section.fields.length > 0 ? <FieldsTable fields={section.fields} /> : null}
           {section.criteria ? <CriteriaTable criteria={section.criteria} /> : null}
           <Blocks blocks={section.blocks} nextHeadingId={nextHeadingId} />
+          {section.coverage ? <CoverageTable coverage={section.coverage} /> : null}
         </>
       )}
     </section>
@@ -204,6 +210,8 @@ function CriteriaTable({ criteria }: { criteria: readonly CriterionRow[] }) {
         <col className="print-criteria-number" />
         <col />
         <col className="print-criteria-assessment" />
+        <col className="print-criteria-shown" />
+        <col className="print-criteria-note" />
       </colgroup>
       <thead>
         <tr>
@@ -220,10 +228,60 @@ function CriteriaTable({ criteria }: { criteria: readonly CriterionRow[] }) {
             <td>{c.number}</td>
             <td>{c.text}</td>
             <td>{isAssessmentEmphasised(c) ? <strong>{c.label}</strong> : c.label}</td>
+            <td>
+              <ShownInList entries={c.shownIn} />
+            </td>
+            <td>{c.note === null ? null : <MultilineText text={c.note} />}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CoverageTable({ coverage }: { coverage: CoverageTableData }) {
+  return (
+    <table className="print-table print-coverage">
+      <colgroup>
+        <col className="print-coverage-domain" />
+        {coverage.stages.map((stage) => (
+          <col key={stage} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {[COVERAGE_CORNER, ...coverage.stages].map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {coverage.rows.map((row) => (
+          <tr key={row.domain}>
+            <th scope="row">{row.domain}</th>
+            {row.cells.map((entries, i) => (
+              <td key={i} className={entries.length === 0 ? 'print-gap' : undefined}>
+                <ShownInList entries={entries} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What shows a criterion or covers a cell, a line each; "Nothing yet" when nothing does. */
+function ShownInList({ entries }: { entries: readonly ShownIn[] }) {
+  if (entries.length === 0) return <span className="print-not-given">{NOTHING_YET}</span>;
+  return (
+    <>
+      {entries.map((entry, i) => (
+        <p key={i}>{shownInText(entry)}</p>
+      ))}
+    </>
   );
 }
 

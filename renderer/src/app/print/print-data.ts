@@ -9,7 +9,7 @@ import { parseIsoDate, type PrintParams } from './print-route';
  * exports use, so a print view opened by hand shows what an export would.
  */
 export async function loadPrintJob(
-  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>,
+  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'>,
   params: PrintParams,
   now: Date = new Date(),
 ): Promise<PrintJob> {
@@ -30,6 +30,7 @@ export function printSpec(params: PrintParams, now: Date): ExportSpec {
       includeGuidance: params.includeGuidance,
       includeWordCounts: params.includeWordCounts,
       omitEmptySections: params.omitEmptySections,
+      ...(params.includeCoverage ? { includeCoverage: true } : {}),
     },
     changesSince: params.changesSince ? { snapshotId: params.changesSince } : null,
     presentAs: { label: params.label, date: params.date ? parseIsoDate(params.date) : null },

@@ -3,7 +3,8 @@
  * the export's document was built already and handed over under that id (shared/export/
  * print-job.ts), so the address carries nothing else. Opened by hand (or by the tests and the
  * benchmark) it can instead say what to build from storage:
- * `#/print/<draftId>?snapshot=…&label=…&date=…&since=…&guidance=0&counts=1&omitEmpty=0`.
+ * `#/print/<draftId>?snapshot=…&label=…&date=…&since=…&guidance=0&counts=1&omitEmpty=0&coverage=1`
+ * (`coverage` only when the Coverage table is asked for).
  */
 import {
   PRINT_HASH_PREFIX,
@@ -27,6 +28,8 @@ export interface PrintParams {
   includeGuidance: boolean;
   includeWordCounts: boolean;
   omitEmptySections: boolean;
+  /** Add the Coverage table; absent is off. */
+  includeCoverage?: boolean;
   /** Call `window.print()` once rendered (the web build's PDF export). */
   autoprint: boolean;
 }
@@ -44,6 +47,7 @@ const Q = {
   guidance: 'guidance',
   counts: 'counts',
   omitEmpty: 'omitEmpty',
+  coverage: 'coverage',
   autoprint: 'autoprint',
 } as const;
 
@@ -64,6 +68,7 @@ export function printHref(input: PrintHrefInput): string {
   query.set(Q.guidance, flag(input.includeGuidance));
   query.set(Q.counts, flag(input.includeWordCounts));
   query.set(Q.omitEmpty, flag(input.omitEmptySections));
+  if (input.includeCoverage) query.set(Q.coverage, '1');
   if (input.autoprint) query.set(Q.autoprint, '1');
   // URLSearchParams writes a space as "+"; %20 reads the same and survives every parser.
   return `${PRINT_HASH_PREFIX}${encodeURIComponent(input.draftId)}?${query.toString().replace(/\+/g, '%20')}`;
@@ -97,6 +102,7 @@ export function parsePrintHash(hash: string): PrintParams | null {
     includeGuidance: query.get(Q.guidance) === '1',
     includeWordCounts: query.get(Q.counts) === '1',
     omitEmptySections: query.get(Q.omitEmpty) === '1',
+    ...(query.get(Q.coverage) === '1' ? { includeCoverage: true } : {}),
     autoprint: query.get(Q.autoprint) === '1',
   };
 }

@@ -157,6 +157,15 @@ function isPatch(value: unknown): value is SectionPatch {
         return Array.isArray(v) && v.every((d) => typeof d === 'string');
       case 'criteria':
         return entriesAll(v, (c) => ASSESSMENTS.has(c));
+      case 'criteriaDetail':
+        return entriesAll(
+          v,
+          (d) =>
+            isRecord(d) &&
+            typeof d.note === 'string' &&
+            Array.isArray(d.sections) &&
+            d.sections.every((s) => typeof s === 'string'),
+        );
       default:
         return false;
     }

@@ -8,6 +8,7 @@ import type { Platform } from '../../../../renderer/src/platform/platform';
 import type { AedDatabase } from '../../../../renderer/src/storage/db';
 import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import type { SnapshotRecord } from '../../../../renderer/src/storage/snapshot-types';
+import { createEvidenceRepository } from '../../../../renderer/src/storage/evidence-repository';
 import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
 import type { PrintJob } from '../../../../shared/export/print-job';
 import { exportFixture, PEOPLE } from '../../../fixtures/export/aed-fixture';
@@ -51,6 +52,7 @@ function services() {
   return {
     drafts: createDraftsRepository(db),
     snapshots: createSnapshotsRepository(db),
+    evidence: createEvidenceRepository(db),
     platform: { receivePrintJob } as unknown as Platform,
   };
 }

@@ -102,7 +102,9 @@ describe('PrintDocument', () => {
     expect(section('explore').querySelector('.print-guidance')).not.toBeNull();
     expect(section('sustain').textContent).toContain('Not yet written.');
     const criteria = section('criteria').querySelector('.print-criteria')!;
-    expect(criteria.querySelector('thead')?.textContent).toBe('#CriterionSelf-assessment');
+    expect(criteria.querySelector('thead')?.textContent).toBe(
+      '#CriterionSelf-assessmentShown inNote',
+    );
     expect(criteria.textContent).toContain('Met');
     expect(section('evaluation').querySelector('td[colspan="2"]')).not.toBeNull();
   });

@@ -65,6 +65,7 @@ function services(): Services {
       getSections: () => Promise.resolve(fixture.sections),
     },
     snapshots: { getSnapshot: () => Promise.resolve(undefined) },
+    evidence: { listEvidence: () => Promise.resolve([]) },
     platform: {
       receivePrintJob: (id: string) =>
         id === 'job-1' ? Promise.resolve(JOB) : Promise.reject(new Error('No such print job.')),

@@ -7,6 +7,7 @@ import {
 } from '../../../../../renderer/src/app/export/build-export';
 import { createDraftsRepository } from '../../../../../renderer/src/storage/drafts-repository';
 import type { AedDatabase } from '../../../../../renderer/src/storage/db';
+import { createEvidenceRepository } from '../../../../../renderer/src/storage/evidence-repository';
 import { createSnapshotsRepository } from '../../../../../renderer/src/storage/snapshots-repository';
 import { blocksText } from '../../../../../shared/export/blocks';
 import type { ExportDocument } from '../../../../../shared/export/document-model';
@@ -25,6 +26,7 @@ let clock: ReturnType<typeof testClock>;
 let repos: {
   drafts: ReturnType<typeof createDraftsRepository>;
   snapshots: ReturnType<typeof createSnapshotsRepository>;
+  evidence: ReturnType<typeof createEvidenceRepository>;
 };
 let draft: DraftRecord;
 
@@ -34,6 +36,7 @@ beforeEach(async () => {
   repos = {
     drafts: createDraftsRepository(db, { now: clock.now }),
     snapshots: createSnapshotsRepository(db, { now: clock.now }),
+    evidence: createEvidenceRepository(db, { now: clock.now }),
   };
   draft = await repos.drafts.createDraft({ title: 'My AED', templateId: 'sdlp-aed' });
   await repos.drafts.saveSection(draft.id, 'about-you', { fields: { 'full-name': 'Jane Smith' } });

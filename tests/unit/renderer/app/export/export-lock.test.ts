@@ -10,6 +10,7 @@ import { runExport } from '../../../../../renderer/src/app/export/run-export';
 import type { Platform } from '../../../../../renderer/src/platform/platform';
 import { createDraftsRepository } from '../../../../../renderer/src/storage/drafts-repository';
 import { SaveQueue } from '../../../../../renderer/src/storage/save-queue';
+import { createEvidenceRepository } from '../../../../../renderer/src/storage/evidence-repository';
 import { createSnapshotsRepository } from '../../../../../renderer/src/storage/snapshots-repository';
 import { getTemplate } from '../../../../../shared/templates';
 import { TestLocks } from '../session/session-test-helpers';
@@ -35,13 +36,14 @@ async function setup() {
   const db = openTestDatabase();
   const drafts = createDraftsRepository(db);
   const snapshots = createSnapshotsRepository(db);
+  const evidence = createEvidenceRepository(db);
   const draft = await drafts.createDraft({ title: 'My AED', templateId: 'sdlp-aed' });
   await snapshots.takeSnapshot(draft.id, 'manual', 'Before the interim');
   /** What a reload between freezing and recording leaves: a submission never recorded. */
   const cutShort = async (label: string) =>
     (
       await buildExport(
-        { drafts, snapshots },
+        { drafts, snapshots, evidence },
         {
           source: { kind: 'new-submission', draftId: draft.id, label },
           format: 'docx',
@@ -50,7 +52,7 @@ async function setup() {
         },
       )
     ).created!;
-  return { db, drafts, snapshots, draft, cutShort };
+  return { db, drafts, snapshots, evidence, draft, cutShort };
 }
 
 describe('submissions an export left unrecorded', () => {
@@ -64,11 +66,11 @@ describe('submissions an export left unrecorded', () => {
   });
 
   it('are swept away on the next export, which records only itself', async () => {
-    const { db, drafts, snapshots, draft, cutShort } = await setup();
+    const { db, drafts, snapshots, evidence, draft, cutShort } = await setup();
     await cutShort('Interim 1');
     await cutShort('Interim 1');
     const outcome = await runExport({
-      services: { drafts, snapshots, platform: savingPlatform() },
+      services: { drafts, snapshots, evidence, platform: savingPlatform() },
       queue: new SaveQueue({ save: drafts.saveSection }),
       template: getTemplate('sdlp-aed'),
       draftId: draft.id,

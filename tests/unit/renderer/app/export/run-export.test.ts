@@ -6,6 +6,7 @@ import type { Services } from '../../../../../renderer/src/app/services';
 import type { Platform } from '../../../../../renderer/src/platform/platform';
 import { createDraftsRepository } from '../../../../../renderer/src/storage/drafts-repository';
 import { SaveQueue } from '../../../../../renderer/src/storage/save-queue';
+import { createEvidenceRepository } from '../../../../../renderer/src/storage/evidence-repository';
 import { createSnapshotsRepository } from '../../../../../renderer/src/storage/snapshots-repository';
 import { blocksText } from '../../../../../shared/export/blocks';
 import type { PrintJob } from '../../../../../shared/export/print-job';
@@ -53,9 +54,10 @@ function recordingPlatform(fail?: string): Platform & {
 
 async function setup(platform: Platform) {
   const db = openTestDatabase();
-  const services: Pick<Services, 'drafts' | 'snapshots' | 'platform'> = {
+  const services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'> = {
     drafts: createDraftsRepository(db),
     snapshots: createSnapshotsRepository(db),
+    evidence: createEvidenceRepository(db),
     platform,
   };
   const queue = new SaveQueue({ save: services.drafts.saveSection });
