@@ -31,10 +31,12 @@ const EMPTY: CriterionDetail = { sections: [], note: '' };
 
 /**
  * The sections a criterion can be said to be shown in: those with writing of their own, other
- * than the checklist itself. (Evidence is linked item by item, not as its section.)
+ * than the checklist itself and the evidence list (evidence is linked item by item).
  */
 export function sectionsThatCanShow(template: Template): TemplateSection[] {
-  return template.sections.filter((s) => s.richText !== undefined && !s.criteriaChecklist);
+  return template.sections.filter(
+    (s) => s.richText !== undefined && !s.criteriaChecklist && !s.evidenceList,
+  );
 }
 
 /**

@@ -67,6 +67,12 @@ function CoverageTable({
         </span>
       </p>
       <table className="coverage-table" aria-label="Coverage">
+        <colgroup>
+          <col className="coverage-domain" />
+          {coverage.stages.map((stage) => (
+            <col key={stage.id} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{COVERAGE_CORNER}</th>
