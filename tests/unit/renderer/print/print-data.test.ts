@@ -8,6 +8,7 @@ import type { Platform } from '../../../../renderer/src/platform/platform';
 import type { AedDatabase } from '../../../../renderer/src/storage/db';
 import { createDraftsRepository } from '../../../../renderer/src/storage/drafts-repository';
 import type { SnapshotRecord } from '../../../../renderer/src/storage/snapshot-types';
+import { COVERAGE_SECTION_ID } from '../../../../shared/export/document-model';
 import { createEvidenceRepository } from '../../../../renderer/src/storage/evidence-repository';
 import { createSnapshotsRepository } from '../../../../renderer/src/storage/snapshots-repository';
 import type { PrintJob } from '../../../../shared/export/print-job';
@@ -109,6 +110,18 @@ describe('loadPrintJob', () => {
     });
     expect(doc.sections.some((s) => s.id === 'sustain')).toBe(false);
     expect(doc.sections.find((s) => s.id === 'explore')?.guidance.length).toBeGreaterThan(0);
+  });
+
+  it('adds the Coverage table when the address asks for it', async () => {
+    const { document: doc } = await loadPrintJob(
+      services(),
+      params({ includeCoverage: true }),
+      NOW,
+    );
+    expect(doc.options.includeCoverage).toBe(true);
+    expect(doc.sections.at(-1)?.id).toBe(COVERAGE_SECTION_ID);
+    const plain = await loadPrintJob(services(), params(), NOW);
+    expect(plain.document.sections.map((s) => s.id)).not.toContain(COVERAGE_SECTION_ID);
   });
 
   it('prints a submission as it was frozen, with its own label and date', async () => {

@@ -74,6 +74,13 @@ describe('print route', () => {
     expect(printHref({ draftId: 'd1' })).not.toContain('autoprint');
   });
 
+  it('asks for the Coverage table only when it is wanted', () => {
+    const hash = printHref({ ...FULL, includeCoverage: true });
+    expect(hash).toContain('&coverage=1');
+    expect(parsePrintHash(hash)).toEqual({ ...FULL, includeCoverage: true });
+    expect(printHref({ ...FULL, includeCoverage: false })).toBe(printHref(FULL));
+  });
+
   it('names a handed-over print job by its export id alone, as main and the web build write it', () => {
     const hash = printHref({ draftId: 'd1', exportId: 'job-1', label: 'ignored' });
     expect(hash).toBe(printJobHash('d1', 'job-1'));
