@@ -159,7 +159,7 @@ function CriterionRow({
               ))}
               {c.goneSections.map((id) => (
                 <li key={id} className="gone">
-                  A section no longer in this template (gone){' '}
+                  “{id}”, a section no longer in this template (gone){' '}
                   <button
                     type="button"
                     disabled={readOnly}
