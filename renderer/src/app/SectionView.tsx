@@ -5,6 +5,8 @@ import type { Template, TemplateField, WordGuide as WordGuideType } from '../../
 import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
 import { EvidenceList } from './evidence/EvidenceList';
+import { FeedbackList } from './feedback/FeedbackList';
+import { SectionFeedback } from './feedback/SectionFeedback';
 import { Guidance } from './Guidance';
 import type { LiveWords } from './session/live-words';
 import type { SectionWriter } from './session/draft-session';
@@ -168,6 +170,10 @@ export function SectionView({
         <EvidenceList draftId={draftId} template={template} readOnly={readOnly} />
       ) : null}
 
+      {section.feedbackList ? (
+        <FeedbackList draftId={draftId} template={template} readOnly={readOnly} />
+      ) : null}
+
       {section.richText ? (
         <div className="rich-text">
           <SectionEditor
@@ -182,6 +188,10 @@ export function SectionView({
           <WordGuide words={words} sectionId={sectionId} guide={section.richText.wordGuide} />
         </div>
       ) : null}
+
+      {section.feedbackList ? null : (
+        <SectionFeedback draftId={draftId} sectionId={sectionId} readOnly={readOnly} />
+      )}
     </article>
   );
 }
