@@ -32,6 +32,13 @@ export function FeedbackCard({
   const announce = useAnnouncer();
   const textId = useId();
   const [response, setResponse] = useState(item.response);
+  // Ticked at once on screen (the write follows), and following a tick made in another window.
+  const [addressed, setAddressed] = useState(item.addressed);
+  const [stored, setStored] = useState(item.addressed);
+  if (stored !== item.addressed) {
+    setStored(item.addressed);
+    setAddressed(item.addressed);
+  }
   const [confirming, setConfirming] = useState(false);
 
   const failed = (e: unknown) =>
@@ -41,7 +48,7 @@ export function FeedbackCard({
   const save = (patch: FeedbackPatch) => void feedback.updateFeedback(item.id, patch).catch(failed);
 
   return (
-    <li className={`feedback-item${item.addressed ? ' feedback-addressed' : ''}`}>
+    <li className={`feedback-item${addressed ? ' feedback-addressed' : ''}`}>
       {context ? <p className="feedback-context">{context}</p> : null}
       {item.anchorText ? (
         <blockquote className="feedback-anchor">
@@ -70,10 +77,13 @@ export function FeedbackCard({
         <label className="check">
           <input
             type="checkbox"
-            checked={item.addressed}
+            checked={addressed}
             disabled={readOnly}
             aria-describedby={textId}
-            onChange={(e) => save({ addressed: e.target.checked })}
+            onChange={(e) => {
+              setAddressed(e.target.checked);
+              save({ addressed: e.target.checked });
+            }}
           />
           Addressed
         </label>
