@@ -82,6 +82,8 @@ export const sectionSchema = z.object({
    * and answered); each section also shows its own.
    */
   feedbackList: z.boolean().default(false),
+  /** Whether a submission is incomplete without it: the readiness check lists it while empty. */
+  required: z.boolean().default(false),
 });
 
 export const templateSchema = z
