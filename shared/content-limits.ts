@@ -122,3 +122,12 @@ function isWidth(value: unknown): boolean {
     typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TABLE_WIDTH_PX
   );
 }
+
+/** Pieces of feedback of one draft: a returned file holds at most 5,000 (shared/feedback). */
+export const MAX_FEEDBACK_ITEMS = 20_000;
+/** A comment's text, its anchor's, a reply's or a response. */
+export const MAX_FEEDBACK_TEXT_CHARS = 100_000;
+/** Replies in one thread. */
+export const MAX_FEEDBACK_REPLIES = 1_000;
+/** A comment author's name or initials. */
+export const MAX_AUTHOR_CHARS = 500;

@@ -186,3 +186,57 @@ export interface EvidenceItem {
 export type EvidencePatch = Partial<
   Pick<EvidenceItem, 'caption' | 'date' | 'stages' | 'domains' | 'criteria'>
 >;
+
+/** A reply in a feedback thread, as Word threads them. */
+export interface FeedbackReply {
+  /** As a thread's {@link FeedbackItem.key}: a copy of the file that lost the threading adds it not again. */
+  key: string;
+  author: string;
+  initials: string;
+  /** When it was written, ISO 8601 as the file records it, or null. */
+  date: string | null;
+  text: string;
+}
+
+/** Where a piece of feedback came from. */
+export type FeedbackSource = 'imported' | 'typed';
+
+/**
+ * One comment of the Cohort Lead's on a submission: read from the Word file they sent back (with
+ * its replies), or typed or pasted by the participant. What the participant does with it —
+ * `addressed`, `response` — is theirs; the rest is as it was received.
+ */
+export interface FeedbackItem {
+  id: string;
+  draftId: string;
+  /** The submission (a snapshot of kind `submission`) it is on; null when the draft had none. */
+  submissionId: string | null;
+  /** The template section it is about; null when nothing in the file placed it. */
+  sectionId: string | null;
+  source: FeedbackSource;
+  /**
+   * An imported comment's key (shared/feedback: the same in any copy of the file), so importing
+   * a file again adds nothing; '' for typed feedback.
+   */
+  key: string;
+  author: string;
+  initials: string;
+  /** When it was written, ISO 8601 (imported) or `YYYY-MM-DD` (typed), or null. */
+  date: string | null;
+  text: string;
+  /** The text of the document it is anchored to; '' when none. */
+  anchorText: string;
+  /** Marked resolved in Word by the Cohort Lead. */
+  resolved: boolean;
+  replies: FeedbackReply[];
+  /** Ticked by the participant. */
+  addressed: boolean;
+  /** The participant's answer to it. */
+  response: string;
+  /** When it was imported or typed (ms since epoch): lists keep this order. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The parts of a piece of feedback the participant changes. */
+export type FeedbackPatch = Partial<Pick<FeedbackItem, 'addressed' | 'response' | 'sectionId'>>;

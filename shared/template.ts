@@ -77,6 +77,13 @@ export const sectionSchema = z.object({
   criteriaChecklist: z.boolean().default(false),
   /** Whether the section shows the draft's evidence list (files with captions and tags). */
   evidenceList: z.boolean().default(false),
+  /**
+   * Whether the section shows all of the Cohort Lead's feedback (where it is imported, typed in
+   * and answered); each section also shows its own.
+   */
+  feedbackList: z.boolean().default(false),
+  /** Whether a submission is incomplete without it: the readiness check lists it while empty. */
+  required: z.boolean().default(false),
 });
 
 export const templateSchema = z

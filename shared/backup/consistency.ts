@@ -21,6 +21,12 @@ export function draftFileProblem(draftId: string, file: DraftFile): string | nul
     const inner = sectionsProblem(draftId, snapshot.sections);
     if (inner) return `snapshots[${i}]: ${inner}`;
   }
+  const feedbackIds = new Set<string>();
+  for (const [i, item] of (file.feedback ?? []).entries()) {
+    if (item.draftId !== draftId) return `feedback[${i}] belongs to another draft`;
+    if (feedbackIds.has(item.id)) return `feedback[${i}] repeats id "${item.id}"`;
+    feedbackIds.add(item.id);
+  }
   return null;
 }
 

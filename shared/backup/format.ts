@@ -7,17 +7,19 @@
  *   the `appVersion` that wrote it, `createdAt`, the `drafts` it holds, and `entries`: every
  *   other entry of the zip with its size and SHA-256;
  * - per draft, `drafts/<draftId>/draft.json` ({@link DraftFile}): the draft, its sections, its
- *   snapshots (history and submissions) and (format 2) its evidence items;
+ *   snapshots (history and submissions) and (format 2) its evidence items and the Cohort Lead's
+ *   feedback;
  * - per attached file, `drafts/<draftId>/files/<name>`, its bytes as they were attached. Evidence
  *   items point at their file by SHA-256 (the manifest's), so each distinct content of a draft
  *   is one file however many items and versions show it; the app names it
  *   `<sha256><extension>`.
  *
- * Format 2 added evidence (`evidence` in draft.json and in each snapshot) and, in a checklist
- * section, `criteriaDetail` (where each criterion is shown, and a note). A format 1 backup has
- * none of them and reads as it is (migrations.ts).
+ * Format 2 added evidence (`evidence` in draft.json and in each snapshot), in a checklist
+ * section `criteriaDetail` (where each criterion is shown, and a note), and feedback
+ * (`feedback` in draft.json; feedback is not versioned, so snapshots have none). A format 1
+ * backup has none of them and reads as it is (migrations.ts).
  */
-import type { DraftRecord, EvidenceItem, SectionRecord } from '../model';
+import type { DraftRecord, EvidenceItem, FeedbackItem, SectionRecord } from '../model';
 import type { BackupError } from './errors';
 import type { BackupSnapshotRecord, Manifest } from './schema';
 
@@ -89,6 +91,8 @@ export interface BackupDraft {
   files: BackupFile[];
   /** Its evidence items, each with a file in `files` of its SHA-256 (absent in format 1). */
   evidence?: EvidenceItem[];
+  /** The Cohort Lead's feedback on its submissions, with the responses (absent when none). */
+  feedback?: FeedbackItem[];
 }
 
 /** A backup that passed every check: container, checksums, JSON, schemas and consistency. */
@@ -115,6 +119,7 @@ export interface WriteBackupDraft {
   /** Every file an evidence item (the draft's or a snapshot's) points at, and any others. */
   files?: readonly BackupFile[];
   evidence?: readonly EvidenceItem[];
+  feedback?: readonly FeedbackItem[];
 }
 
 export interface WriteBackupInput {

@@ -5,7 +5,13 @@
  * when the same backup is imported twice. Pure: the renderer writes the result in one transaction.
  */
 import { editorStateWithoutInlineStyles } from '../inline-styles';
-import type { DraftRecord, EvidenceItem, EvidenceMimeType, SectionRecord } from '../model';
+import type {
+  DraftRecord,
+  EvidenceItem,
+  EvidenceMimeType,
+  FeedbackItem,
+  SectionRecord,
+} from '../model';
 import type { Backup, BackupSnapshotRecord } from './format';
 import { attachmentPath } from './paths';
 
@@ -44,6 +50,8 @@ export interface PreparedImport {
   evidence: EvidenceItem[];
   /** The bytes those items and the snapshots' items point at. */
   blobs: ImportedBlob[];
+  /** Feedback of the new drafts (new ids, on the submissions' new ids). */
+  feedback: FeedbackItem[];
   /** Old draft id → new draft id, e.g. to open the imported draft. */
   draftIds: ReadonlyMap<string, string>;
 }
@@ -74,6 +82,7 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
     files: [],
     evidence: [],
     blobs: [],
+    feedback: [],
     draftIds,
   };
   const blobs = new Map<string, ImportedBlob>();
@@ -108,10 +117,13 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
       deletedAt: null,
     });
     out.sections.push(...item.sections.map(moveSection));
+    const snapshotIds = new Map<string, string>();
     for (const snapshot of item.snapshots) {
+      const id = fresh();
+      snapshotIds.set(snapshot.id, id);
       out.snapshots.push({
         ...structuredClone(snapshot),
-        id: fresh(),
+        id,
         draftId,
         draft: { ...structuredClone(snapshot.draft), id: draftId },
         sections: snapshot.sections.map(moveSection),
@@ -119,6 +131,15 @@ export function prepareImport(backup: Backup, options: PrepareImportOptions): Pr
       });
     }
     out.evidence.push(...(item.evidence ?? []).map(moveEvidence));
+    // Feedback stays on its submission; on one the backup does not hold, it is kept unattached.
+    out.feedback.push(
+      ...(item.feedback ?? []).map((f) => ({
+        ...structuredClone(f),
+        id: fresh(),
+        draftId,
+        submissionId: (f.submissionId && snapshotIds.get(f.submissionId)) ?? null,
+      })),
+    );
     for (const file of item.files) out.files.push({ draftId, name: file.name, bytes: file.bytes });
   }
   out.blobs.push(...blobs.values());

@@ -10,11 +10,15 @@
  */
 import { z } from 'zod';
 import {
+  MAX_AUTHOR_CHARS,
   MAX_CAPTION_CHARS,
   MAX_EDITOR_STATE_CHARS,
   MAX_EVIDENCE_FILE_BYTES,
   MAX_EVIDENCE_ITEMS,
   MAX_EVIDENCE_TAGS,
+  MAX_FEEDBACK_ITEMS,
+  MAX_FEEDBACK_REPLIES,
+  MAX_FEEDBACK_TEXT_CHARS,
   MAX_FILE_NAME_CHARS,
   MAX_FIELD_CHARS,
   MAX_KEYS_PER_SECTION,
@@ -31,6 +35,7 @@ import type {
   CriterionDetail,
   DraftRecord,
   EvidenceItem,
+  FeedbackItem,
   FieldValue,
   SectionRecord,
 } from '../model';
@@ -186,6 +191,51 @@ export const evidenceItemSchema = z.strictObject({
 /** A draft's evidence list, or a version's. */
 export const evidenceListSchema = z.array(evidenceItemSchema).max(MAX_EVIDENCE_ITEMS);
 
+const feedbackTextSchema = z.string().max(MAX_FEEDBACK_TEXT_CHARS);
+const authorSchema = z.string().max(MAX_AUTHOR_CHARS);
+/** As the Word file records it (ISO 8601, which Word writes to the second) or a typed day. */
+const feedbackDateSchema = z
+  .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()])
+  .nullable();
+
+/**
+ * One piece of Cohort Lead feedback (shared/model.ts, FeedbackItem). Its submission and section
+ * are ids only: a submission may have been deleted from History, a section dropped by a newer
+ * template, and the feedback is kept either way.
+ */
+export const feedbackItemSchema = z.strictObject({
+  id: recordIdSchema,
+  draftId: recordIdSchema,
+  submissionId: recordIdSchema.nullable(),
+  sectionId: templateIdSchema.nullable(),
+  source: z.enum(['imported', 'typed']),
+  key: z.union([sha256Schema, z.literal('')]),
+  author: authorSchema,
+  initials: authorSchema,
+  date: feedbackDateSchema,
+  text: feedbackTextSchema,
+  anchorText: feedbackTextSchema,
+  resolved: z.boolean(),
+  replies: z
+    .array(
+      z.strictObject({
+        key: z.union([sha256Schema, z.literal('')]),
+        author: authorSchema,
+        initials: authorSchema,
+        date: feedbackDateSchema,
+        text: feedbackTextSchema,
+      }),
+    )
+    .max(MAX_FEEDBACK_REPLIES),
+  addressed: z.boolean(),
+  response: feedbackTextSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+/** A draft's feedback. */
+export const feedbackListSchema = z.array(feedbackItemSchema).max(MAX_FEEDBACK_ITEMS);
+
 /** Why a snapshot was taken (shared/model.ts, SnapshotKind). */
 export const snapshotKindSchema = z.enum(['auto', 'manual', 'submission', 'before-restore']);
 
@@ -226,6 +276,8 @@ export const draftFileSchema = z.strictObject({
   snapshots: z.array(snapshotRecordSchema).max(MAX_SNAPSHOTS),
   /** The draft's evidence items (format 2; a format 1 draft.json has none). */
   evidence: evidenceListSchema.optional(),
+  /** The Cohort Lead's feedback and the responses to it (format 2; absent when there is none). */
+  feedback: feedbackListSchema.optional(),
 });
 
 export type DraftFile = z.infer<typeof draftFileSchema>;
@@ -283,5 +335,6 @@ const sameShapes: [
   Same<z.infer<typeof criterionAssessmentSchema>, CriterionAssessment>,
   Same<z.infer<typeof criterionDetailSchema>, CriterionDetail>,
   Same<z.infer<typeof evidenceItemSchema>, EvidenceItem>,
-] = [true, true, true, true, true, true];
+  Same<z.infer<typeof feedbackItemSchema>, FeedbackItem>,
+] = [true, true, true, true, true, true, true];
 void sameShapes;

@@ -135,6 +135,7 @@ function draftFile(item: WriteBackupDraft): DraftFile {
     sections: item.sections.map(withReadableState),
     snapshots: item.snapshots.map((s) => ({ ...s, sections: s.sections.map(withReadableState) })),
     ...(item.evidence ? { evidence: item.evidence } : {}),
+    ...(item.feedback?.length ? { feedback: item.feedback } : {}),
   };
   const parsed = draftFileSchema.safeParse(candidate);
   const title = item.draft.title;

@@ -6,6 +6,8 @@ import { wordGuideStatus } from '../../../shared/word-count';
 import { SectionEditor } from '../editor/SectionEditor';
 import { CriteriaChecklist } from './criteria/CriteriaChecklist';
 import { EvidenceList } from './evidence/EvidenceList';
+import { FeedbackList } from './feedback/FeedbackList';
+import { SectionFeedback } from './feedback/SectionFeedback';
 import { Guidance } from './Guidance';
 import type { LiveWords } from './session/live-words';
 import type { SectionWriter } from './session/draft-session';
@@ -141,6 +143,10 @@ export function SectionView({
         />
       ) : null}
 
+      {section.feedbackList ? (
+        <FeedbackList draftId={draftId} template={template} readOnly={readOnly} />
+      ) : null}
+
       {section.richText ? (
         <div className="rich-text">
           <SectionEditor
@@ -155,6 +161,10 @@ export function SectionView({
           <WordGuide words={words} sectionId={sectionId} guide={section.richText.wordGuide} />
         </div>
       ) : null}
+
+      {section.feedbackList ? null : (
+        <SectionFeedback draftId={draftId} sectionId={sectionId} readOnly={readOnly} />
+      )}
     </article>
   );
 }

@@ -42,7 +42,7 @@ export interface BackupsRepository {
    * Replaces a draft's sections (and, when given, its evidence) with a backup's, after keeping a
    * restore point of the draft as it is (with `unsaved` over it: changes only on screen go
    * there, never into the draft), so the replacement can be undone from History. Resolves the
-   * restore point.
+   * restore point. Feedback stays as it is: it is on submissions, which are not replaced.
    */
   replaceDraft: (
     draftId: string,
@@ -73,7 +73,7 @@ export function createBackupsRepository(
       const t = now();
       const read = await db.transaction(
         'r',
-        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs, db.feedback],
         () =>
           Promise.all(
             draftIds.map(async (id) => {
@@ -90,8 +90,13 @@ export function createBackupsRepository(
                 if (!shown.has(item.sha256)) shown.set(item.sha256, item);
               }
               const blobs = await db.blobs.bulkGet([...shown.keys()]);
+              const feedback = await db.feedback
+                .where('[draftId+createdAt]')
+                .between([id, -Infinity], [id, Infinity])
+                .toArray();
               return {
                 draft,
+                feedback,
                 sections: withUnsaved(id, stored, unsaved, t),
                 snapshots: snapshots.map(fromStoredSnapshot),
                 evidence,
@@ -138,13 +143,14 @@ export function createBackupsRepository(
     addDrafts: (prepared) =>
       db.transaction(
         'rw',
-        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs, db.feedback],
         async () => {
           await db.drafts.bulkAdd(prepared.drafts);
           await db.sections.bulkAdd(prepared.sections);
           await db.snapshots.bulkAdd(prepared.snapshots.map(toStoredSnapshot));
           await putBlobs(db, prepared.blobs.map(storedBlob));
           await db.evidence.bulkAdd(prepared.evidence);
+          await db.feedback.bulkAdd(prepared.feedback);
         },
       ),
 

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { DraftRecord, EvidenceItem, SectionRecord } from '../../../shared/model';
+import type { DraftRecord, EvidenceItem, FeedbackItem, SectionRecord } from '../../../shared/model';
 import type { StoredBlob, StoredSnapshot } from './stored-records';
 
 export const DEFAULT_DATABASE_NAME = 'aed-writer';
@@ -53,12 +53,22 @@ export const SCHEMA_V4 = {
   snapshots: `id, draftId, createdAt, [draftId+createdAt], [draftId+kind], ${SNAPSHOT_INFO_INDEX}, *blobRefs`,
 } as const;
 
+/**
+ * Version 5: the Cohort Lead's feedback, one row per comment (with its replies) or per piece
+ * typed in, listed per draft in the order it came. Feedback is not versioned: snapshots keep
+ * none. Only a table is added.
+ */
+export const SCHEMA_V5 = {
+  feedback: 'id, draftId, [draftId+createdAt]',
+} as const;
+
 export class AedDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   sections!: Table<SectionRecord, [string, string]>;
   snapshots!: Table<StoredSnapshot, string>;
   evidence!: Table<EvidenceItem, string>;
   blobs!: Table<StoredBlob, string>;
+  feedback!: Table<FeedbackItem, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush to disk before a write transaction reports success, so
@@ -68,6 +78,7 @@ export class AedDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

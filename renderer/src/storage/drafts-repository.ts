@@ -75,7 +75,7 @@ export interface DraftsRepository {
   trashDraft: (id: string) => Promise<void>;
   restoreDraft: (id: string) => Promise<void>;
   /**
-   * Deletes the draft with its sections, snapshots and evidence (and the bytes nothing else
+   * Deletes the draft with its sections, snapshots, evidence and feedback (and the bytes nothing else
    * shows); there is no undo.
    */
   deleteForever: (id: string) => Promise<void>;
@@ -247,6 +247,7 @@ export function createDraftsRepository(
           sections.map((s) => ({ ...structuredClone(s), draftId: copy.id, updatedAt: t })),
         );
         // The copy's items point at the same bytes: a duplicate costs no second copy of a file.
+        // Feedback stays with the original: it is on submissions, and a copy starts with none.
         await db.evidence.bulkAdd(
           evidence.map((e) => ({ ...structuredClone(e), id: newId(), draftId: copy.id })),
         );
@@ -266,11 +267,12 @@ export function createDraftsRepository(
     async deleteForever(id) {
       await db.transaction(
         'rw',
-        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs, db.feedback],
         async () => {
           await db.sections.where('draftId').equals(id).delete();
           await db.snapshots.where('draftId').equals(id).delete();
           await db.evidence.where('draftId').equals(id).delete();
+          await db.feedback.where('draftId').equals(id).delete();
           await db.drafts.delete(id);
           await sweepBlobs(db);
         },
@@ -280,13 +282,14 @@ export function createDraftsRepository(
     async emptyTrash() {
       return db.transaction(
         'rw',
-        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs],
+        [db.drafts, db.sections, db.snapshots, db.evidence, db.blobs, db.feedback],
         async () => {
           const ids = await db.drafts.orderBy('deletedAt').primaryKeys();
           if (ids.length === 0) return 0;
           await db.sections.where('draftId').anyOf(ids).delete();
           await db.snapshots.where('draftId').anyOf(ids).delete();
           await db.evidence.where('draftId').anyOf(ids).delete();
+          await db.feedback.where('draftId').anyOf(ids).delete();
           await db.drafts.bulkDelete(ids);
           await sweepBlobs(db);
           return ids.length;

@@ -2,6 +2,7 @@ import { AedDatabase, requestPersistence } from './db';
 import { createBackupsRepository, type BackupsRepository } from './backups-repository';
 import { createDraftsRepository, type DraftsRepository } from './drafts-repository';
 import { createEvidenceRepository, type EvidenceRepository } from './evidence-repository';
+import { createFeedbackRepository, type FeedbackRepository } from './feedback-repository';
 import { createSnapshotsRepository, type SnapshotsRepository } from './snapshots-repository';
 
 /** Everything the app stores, as repositories: the one way screens reach the database. */
@@ -10,6 +11,7 @@ export interface Repositories {
   snapshots: SnapshotsRepository;
   backups: BackupsRepository;
   evidence: EvidenceRepository;
+  feedback: FeedbackRepository;
 }
 
 export function createRepositories(
@@ -21,6 +23,7 @@ export function createRepositories(
     snapshots: createSnapshotsRepository(db, options),
     backups: createBackupsRepository(db, options),
     evidence: createEvidenceRepository(db, options),
+    feedback: createFeedbackRepository(db, options),
   };
 }
 

@@ -59,6 +59,7 @@ describe('backups repository', () => {
       files: [],
       evidence: [],
       blobs: [],
+      feedback: [],
       draftIds: new Map(),
     });
     expect((await drafts.getSection('new-draft', 'explore'))!.text).toBe('In.');
@@ -74,6 +75,7 @@ describe('backups repository', () => {
         files: [],
         evidence: [],
         blobs: [],
+        feedback: [],
         draftIds: new Map(),
       }),
     ).rejects.toThrow();

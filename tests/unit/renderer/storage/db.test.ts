@@ -23,14 +23,15 @@ describe('AedDatabase', () => {
     expect(DEFAULT_DATABASE_NAME).toBe('aed-writer');
   });
 
-  it('opens at version 4 with drafts, sections, snapshots and evidence keyed and indexed as the repositories need', async () => {
+  it('opens at version 5 with drafts, sections, snapshots, evidence and feedback keyed and indexed as the repositories need', async () => {
     db = openTestDatabase();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'blobs',
       'drafts',
       'evidence',
+      'feedback',
       'sections',
       'snapshots',
     ]);
@@ -60,6 +61,11 @@ describe('AedDatabase', () => {
       'sha256',
     ]);
     expect(db.blobs.schema.primKey.keyPath).toBe('sha256');
+    expect(db.feedback.schema.primKey.keyPath).toBe('id');
+    expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[draftId+createdAt]',
+      'draftId',
+    ]);
 
     // The real IndexedDB store matches what Dexie declares, not just Dexie's bookkeeping.
     const idb = db.backendDB();
@@ -67,6 +73,7 @@ describe('AedDatabase', () => {
       'blobs',
       'drafts',
       'evidence',
+      'feedback',
       'sections',
       'snapshots',
     ]);

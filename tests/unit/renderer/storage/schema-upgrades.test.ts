@@ -6,6 +6,8 @@ import { createSnapshotsRepository } from '../../../../renderer/src/storage/snap
 import { createEvidenceRepository } from '../../../../renderer/src/storage/evidence-repository';
 import { makeV1Database, V1_RECORDS } from '../../../fixtures/db/schema-v1';
 import { makeV3Database, V3_RECORDS } from '../../../fixtures/db/schema-v3';
+import { makeV4Database, v4Records } from '../../../fixtures/db/schema-v4';
+import { createFeedbackRepository } from '../../../../renderer/src/storage/feedback-repository';
 import { PDF, PNG, file } from '../../../fixtures/evidence/sample-files';
 
 // One case per schema version ever shipped: a database made by that version's code opens with
@@ -16,7 +18,7 @@ describe('opening databases made by earlier versions', () => {
     await makeV1Database(name);
     const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.drafts.toArray()).toEqual(V1_RECORDS.drafts);
     const sections = await db.sections.toArray();
     for (const stored of V1_RECORDS.sections) {
@@ -55,7 +57,7 @@ describe('opening databases made by earlier versions', () => {
     await makeV3Database(name);
     const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.drafts.toArray()).toEqual(V3_RECORDS.drafts);
     expect(await db.sections.toArray()).toEqual(
       [...V3_RECORDS.sections].sort((a, b) => a.draftId.localeCompare(b.draftId)),
@@ -93,6 +95,43 @@ describe('opening databases made by earlier versions', () => {
     expect(await drafts.emptyTrash()).toBe(1);
     expect(await db.snapshots.where('draftId').equals('trashed-v3').count()).toBe(0);
     expect(await db.blobs.count()).toBe(2);
+    db.close();
+  });
+
+  it('version 4: evidence items, their bytes and versions survive, and feedback (version 5) works beside them', async () => {
+    const name = `aed-v4-${crypto.randomUUID()}`;
+    await makeV4Database(name);
+    const records = await v4Records();
+    const db = new AedDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.drafts.toArray()).toEqual(records.drafts);
+    expect(await db.sections.toArray()).toEqual(records.sections);
+    expect(await db.evidence.toArray()).toEqual(records.evidence);
+    expect(await db.feedback.count()).toBe(0);
+
+    const evidence = createEvidenceRepository(db);
+    const snapshots = createSnapshotsRepository(db);
+    const blob = await evidence.getEvidenceBlob('evidence-v4');
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(PNG);
+    expect((await snapshots.getSnapshot('v4-submission'))!.evidence).toEqual(records.evidence);
+    // The version-4 multi-entry index still finds the version that needs the bytes.
+    expect(await db.snapshots.where('blobRefs').equals(records.sha256).primaryKeys()).toEqual([
+      'v4-submission',
+    ]);
+
+    const feedback = createFeedbackRepository(db);
+    const typed = await feedback.addFeedback('draft-v4', {
+      submissionId: 'v4-submission',
+      sectionId: 'deliver',
+      author: 'Ann Lee',
+      text: 'Say which year groups the wall is for.',
+    });
+    expect((await feedback.listFeedback('draft-v4')).map((f) => f.id)).toEqual([typed.id]);
+    // Deleting the upgraded draft for ever takes its feedback and, unshown, its bytes.
+    await createDraftsRepository(db).deleteForever('draft-v4');
+    expect(await db.feedback.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
     db.close();
   });
 });

@@ -49,7 +49,7 @@ const write = (drafts: WriteBackupDraft[]) =>
   writeBackup({ drafts, appVersion: APP_VERSION, now: SAMPLE_NOW });
 
 describe('evidence in a backup', () => {
-  it('reads back exactly: items, the version’s items, and each content once as a file', async () => {
+  it('reads back exactly: items, the version’s items, each content once as a file, and the feedback', async () => {
     const draft = await evidenceDraft();
     const result = await readBackup(
       await write([draft, smallDraft('plain', 'No evidence')]),
@@ -63,9 +63,11 @@ describe('evidence in a backup', () => {
       snapshots: draft.snapshots,
       files: draft.files,
       evidence: draft.evidence,
+      feedback: draft.feedback,
     });
-    // A draft written without evidence reads back without it (as format 1 drafts do).
+    // A draft written without evidence or feedback reads back without them (as format 1 drafts do).
     expect(plain).not.toHaveProperty('evidence');
+    expect(plain).not.toHaveProperty('feedback');
     expect(result.backup.manifest.formatVersion).toBe(2);
   });
 

@@ -272,8 +272,12 @@ async function jsonTypes(count: number): Promise<Mutant[]> {
     for (const k of parentPath) parent = (parent as Record<string | number, Json>)[k]!;
     const container = parent as Record<string | number, Json>;
     const action = n % 5;
-    // `submission` and `evidence` may be absent (a draft or version without them).
-    if (action === 0 && !Array.isArray(container) && key !== 'submission' && key !== 'evidence') {
+    // `submission`, `evidence` and `feedback` may be absent (a draft or version without them).
+    if (
+      action === 0 &&
+      !Array.isArray(container) &&
+      !['submission', 'evidence', 'feedback'].includes(String(key))
+    ) {
       delete container[key];
     } else if (
       action === 1 &&
