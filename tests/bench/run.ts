@@ -8,7 +8,8 @@
  * key's measured frame and the next key (0: the method the targets were set with; idle gaps let
  * idle-time work such as GC land on the next key, which adds a few ms to bare and app alike),
  * BENCH_OPEN_RUNS fresh loads (7), BENCH_SKIP_APP=1 to measure only the bare editor, BENCH_TRACE=1
- * to add a traced burst per editor showing where a keystroke's main-thread time goes.
+ * to add a traced burst per editor showing where a keystroke's main-thread time goes,
+ * BENCH_PASTE_RUNS pastes of each long list (3; 0 skips them).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -41,6 +42,7 @@ import {
 } from './keystrokes';
 import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { benchExport, printExportTable, type ExportBench } from './export';
+import { benchPaste, printPasteTable, type PasteBench } from './paste';
 import { median, openAndTime, type OpenRun } from './open-time';
 import { readSection, seedSections, type SeedReport } from './seed';
 import { serveStatic, type StaticServer } from './server';
@@ -70,11 +72,13 @@ const settings = {
   trace: process.env.BENCH_TRACE === '1',
   /** Keys of the heap soak: 30 minutes at 200 a minute (0 skips it). */
   soakKeys: intFromEnv('BENCH_SOAK_KEYS', 6_000),
+  /** Pastes of each long list (tests/bench/paste.ts). */
+  pasteRuns: intFromEnv('BENCH_PASTE_RUNS', 3),
   /** Heap readings along the way (plus one before the first key). */
   soakSamples: 12,
 };
 // The whole run, with room for the soak's keys (about 40 ms each on a busy machine).
-const DEADLINE_MS = 300_000 + settings.soakKeys * 60;
+const DEADLINE_MS = 300_000 + settings.soakKeys * 60 + settings.pasteRuns * 40_000;
 
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -283,6 +287,15 @@ async function main(): Promise<void> {
           skipped: `the export could not be measured: ${(error as Error).message}`,
         };
       }
+      if (settings.pasteRuns > 0) {
+        try {
+          results.paste = await benchPaste(app.context, appOrigin!, settings.pasteRuns);
+        } catch (error) {
+          results.paste = {
+            skipped: `the paste could not be measured: ${(error as Error).message}`,
+          };
+        }
+      }
       if (settings.soakKeys > 0) {
         // The typing page hands the draft over first: one window edits it at a time.
         await appSubject.page.close();
@@ -306,6 +319,9 @@ async function main(): Promise<void> {
     const exported = results.export as ExportBench | { skipped: string } | undefined;
     if (exported && 'skipped' in exported) console.log(`\nExport: ${exported.skipped}`);
     else if (exported) printExportTable(exported);
+    const pasted = results.paste as PasteBench | { skipped: string } | undefined;
+    if (pasted && 'skipped' in pasted) console.log(`\nPaste: ${pasted.skipped}`);
+    else if (pasted) printPasteTable(pasted);
     // The load before the bench started: its own Chromium pushes the later figure up anyway.
     if (loadAtStart > cpus().length * 0.75) {
       console.log(

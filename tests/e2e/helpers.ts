@@ -208,3 +208,55 @@ export async function writeStoredSection(
     { draftId, sectionId, patch },
   );
 }
+
+/**
+ * The number Chromium draws beside each list item it has laid out (a list off screen may be
+ * skipped: content-visibility), from the accessibility tree: what a reader sees, not the DOM's
+ * `value`.
+ */
+export async function drawnNumbers(page: Page): Promise<Array<{ marker: string; text: string }>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const children = (id: string) =>
+      (byId.get(id)?.childIds ?? []).flatMap((c) => (byId.has(c) ? [byId.get(c)!] : []));
+    const name = (id: string) => String(byId.get(id)?.name?.value ?? '');
+    const found: Array<{ marker: string; text: string }> = [];
+    // In document order: depth first from the page's root.
+    const pending = nodes.filter((n) => n.parentId === undefined).reverse();
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      const parts = children(node.nodeId);
+      const marker = parts.find((c) => c.role?.value === 'ListMarker');
+      if (node.role?.value === 'listitem' && marker) {
+        const text = parts
+          .filter((c) => c.role?.value === 'StaticText')
+          .map((c) => name(c.nodeId))
+          .join('');
+        found.push({ marker: name(marker.nodeId).trim(), text });
+      }
+      pending.push(...parts.reverse());
+    }
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Presses a key that moves the caret in the browser's own way (arrows, Home, End) and waits
+ * until the editor has taken the move in. Lexical learns of it from the `selectionchange` event,
+ * which Chromium may deliver after the next key on a busy page; a key Lexical handles itself
+ * (Enter, Tab, Backspace) would then act where the caret was. Only for a key that does move it.
+ */
+export async function moveCaret(page: Page, key: string): Promise<void> {
+  await page.evaluate(() => {
+    const moved = new Promise<void>((resolve) =>
+      document.addEventListener('selectionchange', () => resolve(), { once: true }),
+    );
+    (window as unknown as { __caretMoved: Promise<void> }).__caretMoved = moved;
+  });
+  await page.keyboard.press(key);
+  await page.evaluate(() => (window as unknown as { __caretMoved: Promise<void> }).__caretMoved);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DraftPage, EXPLORE, newDraftAt, pasteHtml } from './helpers';
+import { drawnNumbers, DraftPage, EXPLORE, newDraftAt, pasteHtml } from './helpers';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
@@ -71,4 +71,25 @@ test('pasting from Word and Google Docs keeps headings, nested lists and tables'
   expect(await editor.innerHTML()).not.toMatch(/docs-internal-guid/);
   await expect(editor.locator('table')).toHaveCount(2);
   await draft.expectSaved();
+});
+
+test('a numbered list pasted with a start and a nested list shows Lexical’s numbers, with no value attributes', async ({
+  page,
+}) => {
+  const { editor } = await newDraftAt(page, 'List numbers');
+  await editor.click();
+  await pasteHtml(
+    page,
+    '<ol start="3"><li>Three</li><li>Four<ol><li>Four a</li><li>Four b</li></ol></li><li>Five</li></ol>',
+  );
+  await expect(editor).toContainText('Five');
+  expect(await drawnNumbers(page)).toEqual([
+    { marker: '3.', text: 'Three' },
+    { marker: '4.', text: 'Four' },
+    { marker: 'a.', text: 'Four a' },
+    { marker: 'b.', text: 'Four b' },
+    { marker: '5.', text: 'Five' },
+  ]);
+  // The browser counts (a value on every item made long lists quadratic to lay out).
+  await expect(editor.locator('li[value]')).toHaveCount(0);
 });

@@ -1,5 +1,3 @@
-import type { InitialConfigType } from '@lexical/react/LexicalComposer';
-import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -9,6 +7,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { EDITOR_NAMESPACE } from './editor-config';
+import { EditorComposer, type EditorComposerProps } from './EditorComposer';
 import { isAllowedLinkUrl } from '../../../shared/link-url';
 import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
 import { nodes } from './nodes';
@@ -77,14 +76,11 @@ export function SectionEditor({
   const contentId = `${useId()}-section-editor`;
   const [opened] = useState(() => openStoredState(initialState));
   const locked = readOnly || opened.problem !== null;
-  const [initialConfig] = useState<InitialConfigType>(() => ({
+  const [config] = useState<EditorComposerProps['config']>(() => ({
     namespace: EDITOR_NAMESPACE,
     nodes,
     theme,
     onError,
-    // A stored state is loaded by StoredStatePlugin once the plugins have registered; without
-    // one the editor starts with an empty paragraph.
-    editorState: opened.state === null ? undefined : null,
     editable: !locked,
   }));
 
@@ -103,7 +99,9 @@ export function SectionEditor({
       : { placeholder: null };
 
   return (
-    <LexicalComposer initialConfig={initialConfig}>
+    // A stored state is loaded by StoredStatePlugin once the plugins have registered; without one
+    // the editor starts with an empty paragraph.
+    <EditorComposer config={config} startEmpty={opened.state === null}>
       <div className="aed-editor">
         {opened.problem !== null ? (
           <div role="alert" className="alert">
@@ -155,6 +153,6 @@ export function SectionEditor({
           onWordCount={onWordCount}
         />
       </div>
-    </LexicalComposer>
+    </EditorComposer>
   );
 }
