@@ -37,6 +37,9 @@ const ChangesView = lazy(() =>
 const HistoryDialog = lazy(() =>
   import('./history/HistoryDialog').then((m) => ({ default: m.HistoryDialog })),
 );
+const ReadinessDialog = lazy(() =>
+  import('./readiness/ReadinessDialog').then((m) => ({ default: m.ReadinessDialog })),
+);
 const CoverageDialog = lazy(() =>
   import('./coverage/CoverageDialog').then((m) => ({ default: m.CoverageDialog })),
 );
@@ -153,6 +156,14 @@ function OpenDraft({
   );
   const [historyOpen, setHistoryOpen] = useState(false);
   const [coverageOpen, setCoverageOpen] = useState(false);
+  const [readinessOpen, setReadinessOpen] = useState(false);
+  const [readinessUsed, setReadinessUsed] = useState(false);
+  const checkReadiness = () => {
+    // What is on screen is stored first; the check reads storage.
+    void session.flush();
+    setReadinessUsed(true);
+    setReadinessOpen(true);
+  };
   // Loaded on first use, then kept, so closing it hands focus back to the button (the dialog's
   // own close does that; unmounting it would drop focus on the page).
   const [coverageUsed, setCoverageUsed] = useState(false);
@@ -212,6 +223,9 @@ function OpenDraft({
           }}
         >
           Coverage
+        </button>
+        <button type="button" onClick={checkReadiness}>
+          Check readiness
         </button>
         <button type="button" onClick={() => setHistoryOpen(true)}>
           History
@@ -333,6 +347,16 @@ function OpenDraft({
           />
         </Suspense>
       ) : null}
+      {readinessUsed ? (
+        <Suspense fallback={null}>
+          <ReadinessDialog
+            open={readinessOpen}
+            draftId={draftId}
+            template={template}
+            onClose={() => setReadinessOpen(false)}
+          />
+        </Suspense>
+      ) : null}
       {coverageUsed ? (
         <Suspense fallback={null}>
           <CoverageDialog
@@ -350,6 +374,10 @@ function OpenDraft({
         canSummariseChanges={(submissions ?? []).length > 0 && !exportTarget?.submission}
         {...(exportTarget?.submission ? { fixedLabel: exportTarget.submission.label } : {})}
         onClose={() => setExportTarget(null)}
+        onCheckReadiness={() => {
+          setExportTarget(null);
+          checkReadiness();
+        }}
         onExport={(request) => {
           const submission = exportTarget?.submission ?? null;
           setExportTarget(null);

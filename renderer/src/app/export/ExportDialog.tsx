@@ -24,6 +24,8 @@ interface ExportDialogProps {
   fixedLabel?: string;
   onClose: () => void;
   onExport: (request: ExportRequest) => void;
+  /** Opens the readiness check (offered when the final submission is chosen). */
+  onCheckReadiness?: () => void;
 }
 
 const NOT_A_SUBMISSION = '';
@@ -43,6 +45,7 @@ function ExportForm({
   fixedLabel,
   onClose,
   onExport,
+  onCheckReadiness,
 }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [label, setLabel] = useState(fixedLabel ?? NOT_A_SUBMISSION);
@@ -113,6 +116,14 @@ function ExportForm({
               ? 'A copy for yourself or a colleague; nothing is recorded.'
               : 'A copy of the whole draft is kept as this submission, so you can export it again later exactly as sent.'}
         </span>
+        {onCheckReadiness && !fixedLabel && label === template.submissionLabels.at(-1) ? (
+          <p className="field-hint">
+            Your final submission: check nothing is left to do first.{' '}
+            <button type="button" onClick={onCheckReadiness}>
+              Check readiness
+            </button>
+          </p>
+        ) : null}
         {reused ? (
           <span id={reusedId} className="field-hint warn">
             You have already sent a submission called “{label}”.
