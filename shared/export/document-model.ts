@@ -117,6 +117,11 @@ export interface ExportOptions {
   omitEmptySections: boolean;
   /** Add the Coverage table (domains × stages) after the draft's sections. Default: off. */
   includeCoverage?: boolean;
+  /**
+   * Add a "Response to feedback" table (section, comment, response, addressed) of the Cohort
+   * Lead's feedback on earlier submissions. Default: off.
+   */
+  includeFeedbackResponses?: boolean;
 }
 
 /**
@@ -153,3 +158,6 @@ export const CHANGES_SECTION_ID = 'changes-summary';
 
 /** The id of the appended Coverage table among the document's sections. */
 export const COVERAGE_SECTION_ID = 'coverage-summary';
+
+/** The id of the appended response-to-feedback table among the document's sections. */
+export const FEEDBACK_RESPONSES_SECTION_ID = 'feedback-responses';

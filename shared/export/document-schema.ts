@@ -201,6 +201,7 @@ const optionsSchema = z.strictObject({
   includeWordCounts: z.boolean(),
   omitEmptySections: z.boolean(),
   includeCoverage: z.boolean().optional(),
+  includeFeedbackResponses: z.boolean().optional(),
 }) satisfies z.ZodType<ExportOptions>;
 
 /** A whole export document, exactly as buildDocument makes one. */

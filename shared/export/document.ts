@@ -7,14 +7,23 @@
 import { addedPassages, type SectionChange } from '../changes';
 import { computeCoverage } from '../coverage';
 import { criteriaShowings } from '../criteria';
-import type { DraftRecord, EvidenceItem, FieldValue, SectionRecord } from '../model';
+import type { DraftRecord, EvidenceItem, FeedbackItem, FieldValue, SectionRecord } from '../model';
 import type { Showing } from '../showing';
 import type { CoverRole, Template, TemplateSection } from '../template';
 import { countWords, wordGuideStatus } from '../word-count';
-import { blocksText, inlineText, type Block, type ListBlock, type TextRun } from './blocks';
+import {
+  blocksText,
+  inlineText,
+  type Block,
+  type ListBlock,
+  type TableBlock,
+  type TableCell,
+  type TextRun,
+} from './blocks';
 import {
   CHANGES_SECTION_ID,
   COVERAGE_SECTION_ID,
+  FEEDBACK_RESPONSES_SECTION_ID,
   type ContentsEntry,
   type CoverageTable,
   type CoverPage,
@@ -27,7 +36,14 @@ import {
   type ShownIn,
 } from './document-model';
 import { parseEditorState } from './lexical-json';
-import { ASSESSMENT_LABELS, COVERAGE_NOTE, COVERAGE_TITLE, runningHeader } from './presentation';
+import {
+  ASSESSMENT_LABELS,
+  COVERAGE_NOTE,
+  COVERAGE_TITLE,
+  FEEDBACK_RESPONSES_COLUMNS,
+  FEEDBACK_RESPONSES_TITLE,
+  runningHeader,
+} from './presentation';
 import { cleanLine, cleanText, formatIsoDate, formatLongDate, formatNumber } from './text';
 
 export interface BuildDocumentInput {
@@ -47,6 +63,8 @@ export interface BuildDocumentInput {
   now?: Date;
   /** Appends a summary of what changed since an earlier submission, for the Cohort Lead. */
   changes?: { since: string; sections: readonly SectionChange[] };
+  /** The feedback answered, for the "Response to feedback" table (the option includes it). */
+  feedback?: readonly FeedbackItem[];
 }
 
 /** Builds the export document. Never throws on content: what it cannot read becomes a warning. */
@@ -99,6 +117,24 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       criteria: null,
       coverage: coverageTable(template, input.sections, evidence),
       blocks: [{ kind: 'paragraph', runs: [text(COVERAGE_NOTE)] }],
+      empty: false,
+      words: null,
+    });
+  }
+
+  if (options.includeFeedbackResponses) {
+    const number = sections.length + 1;
+    sections.push({
+      id: FEEDBACK_RESPONSES_SECTION_ID,
+      number,
+      title: FEEDBACK_RESPONSES_TITLE,
+      heading: `${number}. ${FEEDBACK_RESPONSES_TITLE}`,
+      guidance: [],
+      fields: [],
+      domains: null,
+      criteria: null,
+      coverage: null,
+      blocks: feedbackResponseBlocks(template, input.feedback ?? []),
       empty: false,
       words: null,
     });
@@ -276,6 +312,48 @@ function changesBlocks({ since, sections }: NonNullable<BuildDocumentInput['chan
         : []),
     ];
   });
+}
+
+/** The feedback as a table: the section, the comment (and who made it), the response, a tick. */
+function feedbackResponseBlocks(template: Template, feedback: readonly FeedbackItem[]): Block[] {
+  if (feedback.length === 0) {
+    return [{ kind: 'paragraph', runs: [text('No feedback has been received yet.')] }];
+  }
+  const order = new Map(template.sections.map((s, i) => [s.id, i]));
+  const place = (f: FeedbackItem) => (f.sectionId === null ? -1 : (order.get(f.sectionId) ?? -1));
+  // In the document's order (the whole document first), then as the feedback came.
+  const rows = [...feedback].sort((a, b) => place(a) - place(b) || a.createdAt - b.createdAt);
+  const cell = (lines: string[], header = false): TableCell => ({
+    header,
+    colSpan: 1,
+    rowSpan: 1,
+    blocks: lines
+      .map((line) => cleanText(line).trim())
+      .filter((line) => line !== '')
+      .map((line) => ({ kind: 'paragraph', runs: [{ kind: 'text', text: line }] })),
+  });
+  const table: TableBlock = {
+    kind: 'table',
+    columns: FEEDBACK_RESPONSES_COLUMNS.length,
+    rows: [
+      { header: true, cells: FEEDBACK_RESPONSES_COLUMNS.map((c) => cell([c], true)) },
+      ...rows.map((f) => ({
+        header: false,
+        cells: [
+          cell([
+            template.sections.find((s) => s.id === f.sectionId)?.title ?? 'The document as a whole',
+          ]),
+          cell([
+            ...(f.anchorText ? [`On “${f.anchorText}”:`] : []),
+            f.author ? `${f.text} (${f.author})` : f.text,
+          ]),
+          cell([f.response || '—']),
+          cell([f.addressed ? 'Yes' : 'Not yet']),
+        ],
+      })),
+    ],
+  };
+  return [table];
 }
 
 function formatField(value: FieldValue | undefined): string | null {

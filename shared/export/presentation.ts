@@ -38,6 +38,11 @@ export const NOTHING_YET = 'Nothing yet';
 /** The heading of the Coverage table's section, when the export includes it. */
 export const COVERAGE_TITLE = 'Coverage of the domains and stages';
 
+/** The appended section answering the Cohort Lead's feedback. */
+export const FEEDBACK_RESPONSES_TITLE = 'Response to feedback';
+/** Its table's column headings. */
+export const FEEDBACK_RESPONSES_COLUMNS = ['Section', 'Comment', 'Response', 'Addressed'];
+
 /** Under the Coverage section's heading: what the table shows. */
 export const COVERAGE_NOTE =
   'Each domain at each stage, with the sections tagged with that domain and the evidence tagged with both.';

@@ -54,6 +54,8 @@ function ExportForm({
   const [omitEmptySections, setOmitEmptySections] = useState(false);
   const [includeChanges, setIncludeChanges] = useState(false);
   const [includeCoverage, setIncludeCoverage] = useState(false);
+  const [includeResponses, setIncludeResponses] = useState(false);
+  const responsesHintId = useId();
   const submissionId = useId();
   const hintId = useId();
   const reusedId = useId();
@@ -69,6 +71,7 @@ function ExportForm({
         includeWordCounts,
         omitEmptySections,
         ...(includeCoverage ? { includeCoverage: true } : {}),
+        ...(includeResponses ? { includeFeedbackResponses: true } : {}),
       },
       includeChanges: includeChanges && canSummariseChanges,
     });
@@ -167,6 +170,18 @@ function ExportForm({
         </label>
         <span id={coverageHintId} className="field-hint">
           A table of the domains at each stage, and what shows each, after the sections.
+        </span>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeResponses}
+            aria-describedby={responsesHintId}
+            onChange={(e) => setIncludeResponses(e.target.checked)}
+          />
+          Response to feedback
+        </label>
+        <span id={responsesHintId} className="field-hint">
+          A table of your Cohort Lead’s comments on earlier submissions and your response to each.
         </span>
         <label className="check">
           <input

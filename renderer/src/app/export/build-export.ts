@@ -12,6 +12,7 @@ import { documentFileName } from '../../../../shared/export/file-name';
 import type {
   DraftRecord,
   EvidenceItem,
+  FeedbackItem,
   SectionRecord,
   SnapshotRecord,
 } from '../../../../shared/model';
@@ -70,7 +71,7 @@ export interface BuildExportOptions {
   getTemplate?: (templateId: string) => Template;
 }
 
-type Repositories = Pick<Services, 'drafts' | 'snapshots' | 'evidence'>;
+type Repositories = Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'feedback'>;
 
 interface Content {
   draft: DraftRecord;
@@ -100,6 +101,9 @@ export async function buildExport(
     const date =
       spec.presentAs?.date ?? (snapshot ? new Date(snapshot.createdAt) : (spec.now ?? new Date()));
     const since = await changesSince(repos, spec, snapshot);
+    const feedback = spec.options.includeFeedbackResponses
+      ? await feedbackAnswered(repos, spec.source.draftId, snapshot)
+      : [];
     const doc = buildDocument({
       template,
       draft,
@@ -117,6 +121,7 @@ export async function buildExport(
         : {}),
       now: date,
       options: spec.options,
+      feedback,
       ...(since
         ? {
             changes: {
@@ -184,6 +189,27 @@ async function loadContent(repos: Repositories, source: ExportSource): Promise<C
       };
     }
   }
+}
+
+/**
+ * The feedback a submission answers: on the submissions sent before it (and feedback on none);
+ * for an export of the draft as it is, all of it. A submission's own feedback came after it.
+ */
+async function feedbackAnswered(
+  repos: Repositories,
+  draftId: string,
+  snapshot: SnapshotRecord | null,
+): Promise<FeedbackItem[]> {
+  const all = await repos.feedback.listFeedback(draftId);
+  if (!snapshot) return all;
+  const sentAt = new Map(
+    (await repos.snapshots.listSubmissions(draftId)).map((s) => [s.id, s.createdAt]),
+  );
+  return all.filter((f) => {
+    if (f.submissionId === null) return true;
+    const at = sentAt.get(f.submissionId);
+    return at !== undefined && at < snapshot.createdAt;
+  });
 }
 
 /** The submission to summarise changes since, if the export asks for one. */

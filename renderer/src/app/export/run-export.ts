@@ -28,7 +28,7 @@ export interface ExportOutcome {
  * handed to.
  */
 export async function runExport(args: {
-  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'>;
+  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'feedback' | 'platform'>;
   queue: SaveQueue;
   template: Template;
   draftId: string;

@@ -20,7 +20,7 @@ type State =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; job: PrintJob };
 
 export function PrintView(props: { params: PrintParams }) {
-  const { drafts, snapshots, evidence, platform } = useServices();
+  const { drafts, snapshots, evidence, feedback, platform } = useServices();
   // The parent keys this view by its parameters, so the first ones are the ones: later renders
   // pass equal values in new objects, which must not load and print again.
   const [params] = useState(props.params);
@@ -28,7 +28,7 @@ export function PrintView(props: { params: PrintParams }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadPrintJob({ drafts, snapshots, evidence, platform }, params).then(
+    loadPrintJob({ drafts, snapshots, evidence, feedback, platform }, params).then(
       (job) => {
         if (!cancelled) setState({ status: 'ready', job });
       },
@@ -41,7 +41,7 @@ export function PrintView(props: { params: PrintParams }) {
     return () => {
       cancelled = true;
     };
-  }, [drafts, snapshots, evidence, platform, params]);
+  }, [drafts, snapshots, evidence, feedback, platform, params]);
 
   useEffect(() => {
     const root = document.documentElement;

@@ -9,7 +9,7 @@ import { parseIsoDate, type PrintParams } from './print-route';
  * exports use, so a print view opened by hand shows what an export would.
  */
 export async function loadPrintJob(
-  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'>,
+  services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'feedback' | 'platform'>,
   params: PrintParams,
   now: Date = new Date(),
 ): Promise<PrintJob> {
@@ -31,6 +31,7 @@ export function printSpec(params: PrintParams, now: Date): ExportSpec {
       includeWordCounts: params.includeWordCounts,
       omitEmptySections: params.omitEmptySections,
       ...(params.includeCoverage ? { includeCoverage: true } : {}),
+      ...(params.includeFeedbackResponses ? { includeFeedbackResponses: true } : {}),
     },
     changesSince: params.changesSince ? { snapshotId: params.changesSince } : null,
     presentAs: { label: params.label, date: params.date ? parseIsoDate(params.date) : null },

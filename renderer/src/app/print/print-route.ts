@@ -30,6 +30,8 @@ export interface PrintParams {
   omitEmptySections: boolean;
   /** Add the Coverage table; absent is off. */
   includeCoverage?: boolean;
+  /** Add the response-to-feedback table; absent is off. */
+  includeFeedbackResponses?: boolean;
   /** Call `window.print()` once rendered (the web build's PDF export). */
   autoprint: boolean;
 }
@@ -48,6 +50,7 @@ const Q = {
   counts: 'counts',
   omitEmpty: 'omitEmpty',
   coverage: 'coverage',
+  responses: 'responses',
   autoprint: 'autoprint',
 } as const;
 
@@ -69,6 +72,7 @@ export function printHref(input: PrintHrefInput): string {
   query.set(Q.counts, flag(input.includeWordCounts));
   query.set(Q.omitEmpty, flag(input.omitEmptySections));
   if (input.includeCoverage) query.set(Q.coverage, '1');
+  if (input.includeFeedbackResponses) query.set(Q.responses, '1');
   if (input.autoprint) query.set(Q.autoprint, '1');
   // URLSearchParams writes a space as "+"; %20 reads the same and survives every parser.
   return `${PRINT_HASH_PREFIX}${encodeURIComponent(input.draftId)}?${query.toString().replace(/\+/g, '%20')}`;
@@ -103,6 +107,7 @@ export function parsePrintHash(hash: string): PrintParams | null {
     includeWordCounts: query.get(Q.counts) === '1',
     omitEmptySections: query.get(Q.omitEmpty) === '1',
     ...(query.get(Q.coverage) === '1' ? { includeCoverage: true } : {}),
+    ...(query.get(Q.responses) === '1' ? { includeFeedbackResponses: true } : {}),
     autoprint: query.get(Q.autoprint) === '1',
   };
 }

@@ -1,5 +1,6 @@
 // What the print view shows: the job an export handed over, or — for an address opened by hand —
 // the document the export builder makes from storage (fake-indexeddb, the real repositories).
+import { createFeedbackRepository } from '../../../../renderer/src/storage/feedback-repository';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportSourceError } from '../../../../renderer/src/app/export/build-export';
 import { loadPrintJob } from '../../../../renderer/src/app/print/print-data';
@@ -54,6 +55,7 @@ function services() {
     drafts: createDraftsRepository(db),
     snapshots: createSnapshotsRepository(db),
     evidence: createEvidenceRepository(db),
+    feedback: createFeedbackRepository(db),
     platform: { receivePrintJob } as unknown as Platform,
   };
 }

@@ -1,6 +1,7 @@
 // The one export builder hands the draft's evidence to the document: tagged evidence shows the
 // criteria it is tagged with and covers its cells, as it is now for the draft and as it was for
 // an earlier submission. Over fake-indexeddb through the real repositories.
+import { createFeedbackRepository } from '../../../../../renderer/src/storage/feedback-repository';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildExport, type ExportSpec } from '../../../../../renderer/src/app/export/build-export';
 import type { AedDatabase } from '../../../../../renderer/src/storage/db';
@@ -21,6 +22,7 @@ let repos: {
   drafts: ReturnType<typeof createDraftsRepository>;
   snapshots: ReturnType<typeof createSnapshotsRepository>;
   evidence: ReturnType<typeof createEvidenceRepository>;
+  feedback: ReturnType<typeof createFeedbackRepository>;
 };
 let draftId: string;
 let photoId: string;
@@ -39,6 +41,7 @@ beforeEach(async () => {
     drafts: createDraftsRepository(db, { now: clock.now }),
     snapshots: createSnapshotsRepository(db, { now: clock.now }),
     evidence: createEvidenceRepository(db, { now: clock.now }),
+    feedback: createFeedbackRepository(db, { now: clock.now }),
   };
   draftId = (await repos.drafts.createDraft({ title: 'AED', templateId: 'sdlp-aed' })).id;
   const { added } = await repos.evidence.addEvidence(draftId, [

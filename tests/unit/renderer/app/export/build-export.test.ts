@@ -1,4 +1,5 @@
 // The one builder of export documents, over fake-indexeddb through the real repositories.
+import { createFeedbackRepository } from '../../../../../renderer/src/storage/feedback-repository';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   buildExport,
@@ -27,6 +28,7 @@ let repos: {
   drafts: ReturnType<typeof createDraftsRepository>;
   snapshots: ReturnType<typeof createSnapshotsRepository>;
   evidence: ReturnType<typeof createEvidenceRepository>;
+  feedback: ReturnType<typeof createFeedbackRepository>;
 };
 let draft: DraftRecord;
 
@@ -37,6 +39,7 @@ beforeEach(async () => {
     drafts: createDraftsRepository(db, { now: clock.now }),
     snapshots: createSnapshotsRepository(db, { now: clock.now }),
     evidence: createEvidenceRepository(db, { now: clock.now }),
+    feedback: createFeedbackRepository(db, { now: clock.now }),
   };
   draft = await repos.drafts.createDraft({ title: 'My AED', templateId: 'sdlp-aed' });
   await repos.drafts.saveSection(draft.id, 'about-you', { fields: { 'full-name': 'Jane Smith' } });
@@ -72,6 +75,44 @@ async function submit(label: string) {
 }
 
 describe('buildExport', () => {
+  it('answers, in a submission, the feedback on the submissions before it; in the draft, all of it', async () => {
+    const first = await submit('Interim 1');
+    clock.advance(60_000);
+    const second = await submit('Interim 2');
+    const typed = (submissionId: string | null, text: string) =>
+      repos.feedback.addFeedback(draft.id, {
+        submissionId,
+        sectionId: 'explore',
+        author: '',
+        text,
+      });
+    await typed(first.created!.id, 'On the first.');
+    await typed(second.created!.id, 'On the second.');
+    await typed(null, 'On no submission.');
+    const answered = async (source: ExportSpec['source']) => {
+      const built = await buildExport(
+        repos,
+        spec({ source, options: { ...options, includeFeedbackResponses: true } }),
+      );
+      return blocksText(built.doc.sections.at(-1)!.blocks);
+    };
+    const again = await answered({
+      kind: 'submission',
+      draftId: draft.id,
+      snapshotId: second.created!.id,
+    });
+    expect(again).toContain('On the first.');
+    expect(again).toContain('On no submission.');
+    expect(again).not.toContain('On the second.');
+    const live = await answered({ kind: 'draft', draftId: draft.id });
+    for (const text of ['On the first.', 'On the second.', 'On no submission.']) {
+      expect(live).toContain(text);
+    }
+    // Without the option the document has no such table.
+    const plain = await buildExport(repos, spec());
+    expect(blocksText(plain.doc.sections.at(-1)!.blocks)).not.toContain('On the first.');
+  });
+
   it('exports the live draft as a dated draft, named for what it is, and stores nothing', async () => {
     const built = await buildExport(repos, spec({ now: new Date(2026, 2, 20, 9, 0) }));
     expect(built.doc.cover).toMatchObject({

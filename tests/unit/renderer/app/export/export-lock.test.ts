@@ -1,5 +1,6 @@
 // A submission frozen for an export that a reload cut short (issue 9 item 14): hidden from the
 // history, swept away when no export of the draft is under way, never while one is.
+import { createFeedbackRepository } from '../../../../../renderer/src/storage/feedback-repository';
 import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../../../../renderer/src/app/export/build-export';
 import {
@@ -37,13 +38,14 @@ async function setup() {
   const drafts = createDraftsRepository(db);
   const snapshots = createSnapshotsRepository(db);
   const evidence = createEvidenceRepository(db);
+  const feedback = createFeedbackRepository(db);
   const draft = await drafts.createDraft({ title: 'My AED', templateId: 'sdlp-aed' });
   await snapshots.takeSnapshot(draft.id, 'manual', 'Before the interim');
   /** What a reload between freezing and recording leaves: a submission never recorded. */
   const cutShort = async (label: string) =>
     (
       await buildExport(
-        { drafts, snapshots, evidence },
+        { drafts, snapshots, evidence, feedback },
         {
           source: { kind: 'new-submission', draftId: draft.id, label },
           format: 'docx',
@@ -52,7 +54,7 @@ async function setup() {
         },
       )
     ).created!;
-  return { db, drafts, snapshots, evidence, draft, cutShort };
+  return { db, drafts, snapshots, evidence, feedback, draft, cutShort };
 }
 
 describe('submissions an export left unrecorded', () => {
@@ -66,11 +68,11 @@ describe('submissions an export left unrecorded', () => {
   });
 
   it('are swept away on the next export, which records only itself', async () => {
-    const { db, drafts, snapshots, evidence, draft, cutShort } = await setup();
+    const { db, drafts, snapshots, evidence, feedback, draft, cutShort } = await setup();
     await cutShort('Interim 1');
     await cutShort('Interim 1');
     const outcome = await runExport({
-      services: { drafts, snapshots, evidence, platform: savingPlatform() },
+      services: { drafts, snapshots, evidence, feedback, platform: savingPlatform() },
       queue: new SaveQueue({ save: drafts.saveSection }),
       template: getTemplate('sdlp-aed'),
       draftId: draft.id,

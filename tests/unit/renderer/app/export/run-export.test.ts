@@ -1,3 +1,4 @@
+import { createFeedbackRepository } from '../../../../../renderer/src/storage/feedback-repository';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../../../../renderer/src/app/export/run-export';
@@ -54,10 +55,11 @@ function recordingPlatform(fail?: string): Platform & {
 
 async function setup(platform: Platform) {
   const db = openTestDatabase();
-  const services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'platform'> = {
+  const services: Pick<Services, 'drafts' | 'snapshots' | 'evidence' | 'feedback' | 'platform'> = {
     drafts: createDraftsRepository(db),
     snapshots: createSnapshotsRepository(db),
     evidence: createEvidenceRepository(db),
+    feedback: createFeedbackRepository(db),
     platform,
   };
   const queue = new SaveQueue({ save: services.drafts.saveSection });
