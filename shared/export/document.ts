@@ -5,7 +5,8 @@
  * handed to a worker or a print view as it is.
  */
 import { addedPassages, type SectionChange } from '../changes';
-import type { DraftRecord, FieldValue, SectionRecord } from '../model';
+import { evidenceTypeLabel } from '../evidence-file';
+import type { DraftRecord, EvidenceItem, FieldValue, SectionRecord } from '../model';
 import type { CoverRole, Template, TemplateSection } from '../template';
 import { countWords, wordGuideStatus } from '../word-count';
 import { blocksText, inlineText, type Block, type ListBlock, type TextRun } from './blocks';
@@ -15,6 +16,7 @@ import {
   type CoverPage,
   type CriterionRow,
   type DocumentSection,
+  type EvidenceEntry,
   type ExportDocument,
   type ExportOptions,
   type ExportWarning,
@@ -39,6 +41,13 @@ export interface BuildDocumentInput {
   now?: Date;
   /** Appends a summary of what changed since an earlier submission, for the Cohort Lead. */
   changes?: { since: string; sections: readonly SectionChange[] };
+  /** The draft's (or the submission's) evidence items, in order: the appendix lists them. */
+  evidence?: readonly EvidenceItem[];
+  /**
+   * The pictures at hand for export, by evidence id: their size in pixels as they go in the
+   * file. An image in the text or an appendix item without one is left out, with a warning.
+   */
+  pictures?: ReadonlyMap<string, { width: number; height: number }>;
 }
 
 /** Builds the export document. Never throws on content: what it cannot read becomes a warning. */
@@ -62,7 +71,13 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       warnings.push({ sectionId: section.id, message: `“${section.title}”: ${note}.` });
     }
     const count = countWords(blocksText(parsed.blocks));
-    const content = buildSection(template, section, record, parsed.blocks, count, options);
+    const blocks = withPictures(parsed.blocks, input, (altText) =>
+      warnings.push({
+        sectionId: section.id,
+        message: `“${section.title}”: an image${altText ? ` (“${altText}”)` : ''} is no longer in the draft’s evidence, so it is left out.`,
+      }),
+    );
+    const content = buildSection(template, section, record, blocks, count, options);
     if (content.empty && options.omitEmptySections) continue;
     totalWords += count;
     const number = sections.length + 1;
@@ -87,6 +102,7 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
     });
   }
 
+  const evidence = evidenceEntries(input, warnings);
   const cover = buildCover(input, records);
   const header = runningHeader(cover);
   const contents = sections.flatMap((s): ContentsEntry[] => [
@@ -111,8 +127,68 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       draftId: input.draft.id,
       submissionId: input.submission?.id ?? null,
     },
+    evidence,
     warnings,
   };
+}
+
+/** The blocks without images whose picture is not at hand (each said once in `missing`). */
+function withPictures(
+  blocks: Block[],
+  { evidence = [], pictures }: BuildDocumentInput,
+  missing: (altText: string) => void,
+): Block[] {
+  const known = new Set(evidence.map((e) => e.id));
+  const keep = (list: Block[]): Block[] =>
+    list.flatMap((block): Block[] => {
+      if (block.kind === 'image') {
+        if (known.has(block.evidenceId) && pictures?.has(block.evidenceId)) return [block];
+        missing(block.altText);
+        return [];
+      }
+      if (block.kind === 'table') {
+        for (const row of block.rows) for (const cell of row.cells) cell.blocks = keep(cell.blocks);
+      }
+      return [block];
+    });
+  return keep(blocks);
+}
+
+/** The appendix: every item, its tags as the template labels them. */
+function evidenceEntries(
+  { template, evidence = [], pictures }: BuildDocumentInput,
+  warnings: ExportWarning[],
+): EvidenceEntry[] {
+  const labels = new Map<string, string>([
+    ...template.stages.map((s): [string, string] => [s.id, s.label]),
+    ...template.domains.map((d): [string, string] => [d.id, d.label]),
+    ...template.criteria.map((c, i): [string, string] => [c.id, `Criterion ${i + 1}`]),
+  ]);
+  return evidence.map((item, i) => {
+    const picture = pictures?.get(item.id) ?? null;
+    if (item.mimeType.startsWith('image/') && item.mimeType !== 'image/heic' && !picture) {
+      warnings.push({
+        sectionId: null,
+        message: `The picture of “${cleanLine(item.fileName)}” could not be read, so the appendix names it without its picture.`,
+      });
+    }
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(item.date)
+      ? formatLongDate(new Date(`${item.date}T12:00:00`))
+      : null;
+    return {
+      id: item.id,
+      number: i + 1,
+      fileName: cleanLine(item.fileName),
+      kind: evidenceTypeLabel(item.mimeType),
+      caption: cleanText(item.caption).trim(),
+      date,
+      tags: [...item.stages, ...item.domains, ...item.criteria].flatMap((id) => {
+        const label = labels.get(id);
+        return label ? [label] : [];
+      }),
+      picture: picture ? { width: picture.width, height: picture.height } : null,
+    };
+  });
 }
 
 function buildCover(

@@ -3,7 +3,7 @@
  * caption, width }`), read as plain JSON: the export, the readiness check and the editor agree
  * on its fields here.
  */
-import type { SectionRecord } from '../model';
+import { RECORD_ID_PATTERN, type SectionRecord } from '../model';
 import type { PlacedImage } from '../readiness';
 
 /** CSS pixels, or null for the text's full width. */
@@ -22,9 +22,9 @@ export const MAX_IMAGE_WIDTH_PX = 2_000;
 /** On an <img> this app writes when an image is copied out as HTML: the item it shows. */
 export const EVIDENCE_ID_ATTRIBUTE = 'data-aed-evidence-id';
 
-/** An evidence item's id as this app makes them (a UUID; tests use short ones). */
+/** An evidence item's id as records' ids are (a UUID; tests use short ones): nothing path-like. */
 export function isEvidenceId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+  return typeof value === 'string' && RECORD_ID_PATTERN.test(value);
 }
 
 /** A stored width as the editor and exports use it: whole pixels within bounds, else full. */

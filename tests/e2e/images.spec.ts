@@ -1,6 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { HEIC, PNG } from '../fixtures/evidence/sample-files';
-import { newDraftAt, pasteFiles } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CSV, HEIC, PDF, PNG } from '../fixtures/evidence/sample-files';
+import { missingReaders, pdfText, soffice } from '../fixtures/readers';
+import { newDraft, newDraftAt, pasteFiles } from './helpers';
 
 const DELIVER = 'Deliver — how do we effect change?';
 
@@ -117,4 +122,111 @@ test('an image file dropped onto the text goes in where it is dropped; a HEIC st
   await draft.expectSaved();
   await draft.sections.getByRole('link', { name: 'Evidence', exact: true }).click();
   await expect(evidenceItems(page)).toHaveText([/dropped\.png/, /IMG_0001\.HEIC/]);
+});
+
+/** Pastes a PNG the page draws (a photo-like picture of its own, unlike any fixture file). */
+async function pasteDrawnPng(page: Page, name: string, width: number, height: number) {
+  await page.evaluate(
+    async ({ name, width, height }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d')!;
+      const gradient = context.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, '#0b57d0');
+      gradient.addColorStop(1, '#f9ab00');
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, width, height);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type: 'image/png' }));
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    { name, width, height },
+  );
+}
+
+const readersMissing = missingReaders('LibreOffice', 'pdftotext');
+
+test('issue 10: three evidence files captioned and tagged, an image pasted into Deliver, reloaded, exported: LibreOffice shows the picture, its caption and the appendix', async ({
+  page,
+}) => {
+  test.skip(readersMissing !== undefined, readersMissing);
+  const dir = mkdtempSync(join(tmpdir(), 'aed-images-export-'));
+  const { draft } = await newDraft(page, 'Evidence in the text');
+  await draft.sections.getByRole('link', { name: 'Evidence', exact: true }).click();
+  const paths = Object.entries({
+    'working wall.png': PNG,
+    'PD plan.pdf': PDF,
+    'scores.csv': CSV,
+  }).map(([name, bytes]) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await (await chooser).setFiles(paths);
+  await expect(evidenceItems(page)).toHaveCount(3);
+  const entry = (name: string) => evidenceItems(page).filter({ hasText: name });
+  for (const [name, caption] of [
+    ['working wall.png', 'The wall in week 1'],
+    ['PD plan.pdf', 'The PD plan for the term'],
+    ['scores.csv', 'Scores before and after'],
+  ] as const) {
+    await entry(name).getByRole('textbox', { name: 'Caption' }).fill(caption);
+    await entry(name).locator('summary').click();
+  }
+  await entry('working wall.png').getByRole('checkbox', { name: 'Deliver', exact: true }).click();
+  await entry('PD plan.pdf').getByRole('checkbox', { name: 'Prepare', exact: true }).click();
+  await entry('scores.csv')
+    .getByRole('checkbox', { name: /^4\. Evaluates/ })
+    .click();
+  await expect(entry('scores.csv').getByRole('checkbox', { name: /^4\. Evaluates/ })).toBeChecked();
+
+  const editor = await draft.openSection(DELIVER);
+  await editor.click();
+  await page.keyboard.type('We changed the working wall every week.');
+  await page.keyboard.press('Enter');
+  await pasteDrawnPng(page, 'image.png', 640, 480);
+  await describe(page, 'The working wall after six weeks', 'The wall in week 6');
+  await expect(
+    editor.getByRole('img', { name: 'The working wall after six weeks' }),
+  ).toHaveAttribute('src', /^blob:/);
+  await draft.expectSaved();
+
+  await page.reload();
+  const after = draft.editor(DELIVER);
+  const img = after.getByRole('img', { name: 'The working wall after six weeks' });
+  await expect(img).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(640);
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'Word (.docx)' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = join(dir, 'export.docx');
+  await (await download).saveAs(file);
+
+  await soffice(['--convert-to', 'pdf', '--outdir', dir, file], dir);
+  const pdf = join(dir, 'export.pdf');
+  const text = pdfText(pdf).replace(/\s+/g, ' ');
+  // The picture in Deliver, with its caption; the appendix names every file, with its caption.
+  expect(text).toContain('We changed the working wall every week.');
+  expect(text).toContain('The wall in week 6');
+  expect(text).toContain('Evidence appendix');
+  for (const name of ['image.png', 'working wall.png', 'PD plan.pdf', 'scores.csv']) {
+    expect(text).toContain(name);
+  }
+  expect(text).toContain('The PD plan for the term');
+  expect(text).toContain('Scores before and after');
+  const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line))
+    .map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
+  // The pasted picture twice (in Deliver at its own size; in the appendix, as a thumbnail that
+  // LibreOffice may resample), the added PNG once (appendix).
+  expect(images).toContain('640x480');
+  expect(images).toHaveLength(3);
 });

@@ -7,13 +7,23 @@
  */
 import { compareDrafts, type ExportFormat } from '../../../../shared/changes';
 import { buildDocument } from '../../../../shared/export/document';
-import type { ExportDocument, ExportOptions } from '../../../../shared/export/document-model';
+import type {
+  ExportDocument,
+  ExportOptions,
+  ExportPicture,
+} from '../../../../shared/export/document-model';
 import { documentFileName } from '../../../../shared/export/file-name';
-import type { DraftRecord, SectionRecord, SnapshotRecord } from '../../../../shared/model';
+import type {
+  DraftRecord,
+  EvidenceItem,
+  SectionRecord,
+  SnapshotRecord,
+} from '../../../../shared/model';
 import type { Template } from '../../../../shared/template';
 import { getTemplate as getBuiltInTemplate } from '../../../../shared/templates';
 import { DraftNotFoundError } from '../../storage/drafts-repository';
 import type { Services } from '../services';
+import { preparePictures } from './prepare-pictures';
 
 /** What an export holds. */
 export type ExportSource =
@@ -41,6 +51,8 @@ export interface ExportSpec {
 
 export interface BuiltExport {
   doc: ExportDocument;
+  /** The images' bytes as they go in the file (downscaled), by evidence id. */
+  pictures: Map<string, ExportPicture>;
   /** e.g. `AED - Jane Smith - Interim 1 - 2026-03-14.docx`, from the document's own cover. */
   fileName: string;
   draftId: string;
@@ -65,7 +77,8 @@ export interface BuildExportOptions {
   getTemplate?: (templateId: string) => Template;
 }
 
-type Repositories = Pick<Services, 'drafts' | 'snapshots'>;
+/** Without `evidence`, the export has no images and no appendix. */
+type Repositories = Pick<Services, 'drafts' | 'snapshots'> & Partial<Pick<Services, 'evidence'>>;
 
 interface Content {
   draft: DraftRecord;
@@ -93,6 +106,12 @@ export async function buildExport(
     const date =
       spec.presentAs?.date ?? (snapshot ? new Date(snapshot.createdAt) : (spec.now ?? new Date()));
     const since = await changesSince(repos, spec, snapshot);
+    const evidence = await evidenceOf(repos, content);
+    const pictures = await preparePictures(evidence, (item) =>
+      repos.evidence
+        ? repos.evidence.getBlob(item.sha256, item.mimeType)
+        : Promise.resolve(undefined),
+    );
     const doc = buildDocument({
       template,
       draft,
@@ -109,6 +128,8 @@ export async function buildExport(
         : {}),
       now: date,
       options: spec.options,
+      evidence,
+      pictures,
       ...(since
         ? {
             changes: {
@@ -120,6 +141,7 @@ export async function buildExport(
     });
     return {
       doc,
+      pictures,
       fileName: documentFileName(doc, spec.format),
       draftId: spec.source.draftId,
       snapshot,
@@ -133,6 +155,13 @@ export async function buildExport(
     }
     throw error;
   }
+}
+
+/** The evidence the content had: a snapshot's as it was frozen, the draft's as it is now. */
+async function evidenceOf(repos: Repositories, content: Content): Promise<EvidenceItem[]> {
+  if (!repos.evidence) return [];
+  if (content.snapshot) return content.snapshot.evidence ?? [];
+  return repos.evidence.listEvidence(content.draft.id);
 }
 
 async function loadContent(repos: Repositories, source: ExportSource): Promise<Content> {

@@ -28,7 +28,8 @@ export interface ExportOutcome {
  * handed to.
  */
 export async function runExport(args: {
-  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>;
+  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'> &
+    Partial<Pick<Services, 'evidence'>>;
   queue: SaveQueue;
   template: Template;
   draftId: string;
@@ -123,7 +124,7 @@ async function saveDocx(
   built: BuiltExport,
   onProgress?: (message: string) => void,
 ): Promise<boolean> {
-  const bytes = await renderDocx(built.doc);
+  const bytes = await renderDocx(built.doc, built.pictures);
   onProgress?.('Saving the file…');
   return services.platform.saveFile(built.fileName, bytes, DOCX_MIME);
 }

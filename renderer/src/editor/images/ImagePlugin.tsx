@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import { OPEN_IMAGE_DETAILS_COMMAND } from '../commands';
+import { WRITER_CHANGE_TAG } from '../editor-config';
 import { $createImageNode, $isImageNode } from '../nodes/ImageNode';
 import { ImageDetailsDialog, type ImageDetails } from './ImageDetailsDialog';
 import { useImageHost, type ImageEvidence } from './image-host';
@@ -135,7 +136,7 @@ export function ImagePlugin() {
               const node = $getNodeByKey(current.key);
               if ($isImageNode(node)) node.setDetails(details);
             },
-            current.merge ? { tag: HISTORY_MERGE_TAG } : undefined,
+            current.merge ? { tag: [HISTORY_MERGE_TAG, WRITER_CHANGE_TAG] } : undefined,
           );
         }
         done(current?.key);
