@@ -230,3 +230,34 @@ test('issue 10: three evidence files captioned and tagged, an image pasted into 
   expect(images).toContain('640x480');
   expect(images).toHaveLength(3);
 });
+
+test('the print view (the PDF) shows the image with its alt text and caption, and the evidence appendix', async ({
+  page,
+  context,
+}) => {
+  await context.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  const { draft, editor } = await newDraftAt(page, 'Printed images', DELIVER);
+  await editor.click();
+  await page.keyboard.type('The wall:');
+  await page.keyboard.press('Enter');
+  await pasteDrawnPng(page, 'wall.png', 320, 240);
+  await describe(page, 'The working wall', 'The wall in week 6');
+  await draft.expectSaved();
+  const { draftId } = draft.route();
+
+  const printPage = await context.newPage();
+  await printPage.goto(`./#/print/${encodeURIComponent(draftId)}?guidance=0&counts=0&omitEmpty=1`);
+  await printPage.waitForFunction(() => document.documentElement.dataset.printReady === 'true');
+  const picture = printPage.getByRole('img', { name: 'The working wall' });
+  await expect(picture).toHaveAttribute('src', /^blob:/);
+  // Decoded before the page said it was ready to print.
+  expect(await picture.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(320);
+  await expect(printPage.locator('figure figcaption')).toHaveText('The wall in week 6');
+  const appendix = printPage.getByRole('region', { name: 'Evidence appendix' });
+  await expect(appendix.getByRole('listitem')).toHaveText([/wall\.png/]);
+  await expect(appendix.getByRole('img', { name: 'wall.png' })).toBeVisible();
+  const pdf = await printPage.pdf({ preferCSSPageSize: true });
+  expect(pdf.byteLength).toBeGreaterThan(1000);
+});

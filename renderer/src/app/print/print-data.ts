@@ -9,7 +9,8 @@ import { parseIsoDate, type PrintParams } from './print-route';
  * exports use, so a print view opened by hand shows what an export would.
  */
 export async function loadPrintJob(
-  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'>,
+  services: Pick<Services, 'drafts' | 'snapshots' | 'platform'> &
+    Partial<Pick<Services, 'evidence'>>,
   params: PrintParams,
   now: Date = new Date(),
 ): Promise<PrintJob> {
