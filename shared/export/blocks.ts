@@ -113,7 +113,20 @@ export interface TableBlock {
   rows: TableRow[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | QuoteBlock | ListBlock | TableBlock;
+/** An image placed in the text: an evidence item, drawn on a line of its own with its caption. */
+export interface ImageBlock {
+  kind: 'image';
+  evidenceId: string;
+  /** What it shows, for a reader who cannot see it ('' when not given). */
+  altText: string;
+  /** Printed below it; '' for none. */
+  caption: string;
+  /** The width chosen in the editor, CSS pixels; null for the text's width. */
+  width: number | null;
+}
+
+export type Block =
+  HeadingBlock | ParagraphBlock | QuoteBlock | ListBlock | TableBlock | ImageBlock;
 
 /** The plain text of some inline content, as a reader would copy it. */
 export function inlineText(runs: readonly Inline[]): string {
@@ -152,6 +165,9 @@ export function blocksText(blocks: readonly Block[]): string {
       case 'table':
         for (const row of block.rows)
           for (const cell of row.cells) lines.push(blocksText(cell.blocks));
+        break;
+      case 'image':
+        // Not the writer's prose: neither its alt text nor its caption counts as words.
         break;
     }
   }

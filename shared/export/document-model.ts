@@ -139,6 +139,26 @@ export interface DocumentProperties {
   submissionId: string | null;
 }
 
+/** One evidence item as the appendix lists it. */
+export interface EvidenceEntry {
+  id: string;
+  /** 1-based, in the order the items were added. */
+  number: number;
+  fileName: string;
+  /** What kind of file it is, as the evidence list says: "Image", "PDF", "Word document". */
+  kind: string;
+  caption: string;
+  /** The day it is from, as en-GB prose ("15 January 2026"); null when not given. */
+  date: string | null;
+  /** Labels of the stages, domains and criteria it is tagged with, in template order. */
+  tags: string[];
+  /**
+   * The picture's size in pixels as it is put in the file (downscaled for export), for an image
+   * whose bytes are at hand; null for other files and for images that could not be read.
+   */
+  picture: { width: number; height: number } | null;
+}
+
 export interface ExportDocument {
   cover: CoverPage;
   /** What the page header says: "Jane Smith · Interim 2". */
@@ -150,6 +170,8 @@ export interface ExportDocument {
   options: ExportOptions;
   /** File properties: who wrote it and what it is. */
   properties: DocumentProperties;
+  /** The evidence appendix: every item of the draft (or of the submission), in order. */
+  evidence: EvidenceEntry[];
   warnings: ExportWarning[];
 }
 
@@ -161,3 +183,17 @@ export const COVERAGE_SECTION_ID = 'coverage-summary';
 
 /** The id of the appended response-to-feedback table among the document's sections. */
 export const FEEDBACK_RESPONSES_SECTION_ID = 'feedback-responses';
+
+/**
+ * A picture ready for the Word file: bytes already downscaled and re-encoded in the renderer
+ * (shared/ stays pure and never decodes images), with their size in pixels.
+ */
+export interface ExportPicture {
+  bytes: Uint8Array;
+  type: 'png' | 'jpg' | 'gif';
+  width: number;
+  height: number;
+}
+
+/** The title of the evidence appendix, the document's last Heading 1. */
+export const EVIDENCE_APPENDIX_TITLE = 'Evidence appendix';

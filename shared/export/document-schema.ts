@@ -12,6 +12,7 @@ import { RECORD_ID_PATTERN } from '../model';
 import type {
   Block,
   HeadingBlock,
+  ImageBlock,
   Inline,
   LinkContent,
   ListBlock,
@@ -28,6 +29,7 @@ import type {
   CoverageTable,
   CoverPage,
   CriterionRow,
+  EvidenceEntry,
   DocumentSection,
   ExportDocument,
   ExportOptions,
@@ -124,8 +126,16 @@ const tableSchema = z.strictObject({
   rows: z.array(tableRowSchema),
 }) satisfies z.ZodType<TableBlock>;
 
+const imageSchema = z.strictObject({
+  kind: z.literal('image'),
+  evidenceId: recordId,
+  altText: z.string(),
+  caption: z.string(),
+  width: count.min(1).nullable(),
+}) satisfies z.ZodType<ImageBlock>;
+
 const blockSchema: z.ZodType<Block> = z.lazy(() =>
-  z.union([headingSchema, paragraphSchema, quoteSchema, listSchema, tableSchema]),
+  z.union([headingSchema, paragraphSchema, quoteSchema, listSchema, tableSchema, imageSchema]),
 );
 
 const text = z.string();
@@ -204,6 +214,17 @@ const optionsSchema = z.strictObject({
   includeFeedbackResponses: z.boolean().optional(),
 }) satisfies z.ZodType<ExportOptions>;
 
+const evidenceEntrySchema = z.strictObject({
+  id: recordId,
+  number: count.min(1),
+  fileName: text,
+  kind: text,
+  caption: text,
+  date: optionalText,
+  tags: z.array(text),
+  picture: z.strictObject({ width: count.min(1), height: count.min(1) }).nullable(),
+}) satisfies z.ZodType<EvidenceEntry>;
+
 /** A whole export document, exactly as buildDocument makes one. */
 export const exportDocumentSchema = z.strictObject({
   cover: coverSchema,
@@ -219,6 +240,7 @@ export const exportDocumentSchema = z.strictObject({
     draftId: recordId,
     submissionId: recordId.nullable(),
   }),
+  evidence: z.array(evidenceEntrySchema),
   warnings: z.array(warningSchema),
 }) satisfies z.ZodType<ExportDocument>;
 

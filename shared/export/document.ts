@@ -7,6 +7,7 @@
 import { addedPassages, type SectionChange } from '../changes';
 import { computeCoverage } from '../coverage';
 import { criteriaShowings } from '../criteria';
+import { evidenceTypeLabel } from '../evidence-file';
 import type { DraftRecord, EvidenceItem, FeedbackItem, FieldValue, SectionRecord } from '../model';
 import type { Showing } from '../showing';
 import type { CoverRole, Template, TemplateSection } from '../template';
@@ -29,6 +30,7 @@ import {
   type CoverPage,
   type CriterionRow,
   type DocumentSection,
+  type EvidenceEntry,
   type ExportDocument,
   type ExportOptions,
   type ExportWarning,
@@ -51,7 +53,10 @@ export interface BuildDocumentInput {
   draft: DraftRecord;
   /** The draft's sections; missing ones are empty, ones the template doesn't have are ignored. */
   sections: readonly SectionRecord[];
-  /** The draft's evidence items, in list order (they show criteria and cover domains). */
+  /**
+   * The draft's (or the submission's) evidence items, in list order: they show criteria, cover
+   * domains, and the appendix lists them.
+   */
   evidence?: readonly EvidenceItem[];
   /**
    * Set when the export is a submission to the Cohort Lead; `id` is its snapshot's, when it is
@@ -65,6 +70,11 @@ export interface BuildDocumentInput {
   changes?: { since: string; sections: readonly SectionChange[] };
   /** The feedback answered, for the "Response to feedback" table (the option includes it). */
   feedback?: readonly FeedbackItem[];
+  /**
+   * The pictures at hand for export, by evidence id: their size in pixels as they go in the
+   * file. An image in the text or an appendix item without one is left out, with a warning.
+   */
+  pictures?: ReadonlyMap<string, { width: number; height: number }>;
 }
 
 /** Builds the export document. Never throws on content: what it cannot read becomes a warning. */
@@ -89,15 +99,13 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       warnings.push({ sectionId: section.id, message: `“${section.title}”: ${note}.` });
     }
     const count = countWords(blocksText(parsed.blocks));
-    const content = buildSection(
-      template,
-      section,
-      record,
-      evidence,
-      parsed.blocks,
-      count,
-      options,
+    const blocks = withPictures(parsed.blocks, input, (altText) =>
+      warnings.push({
+        sectionId: section.id,
+        message: `“${section.title}”: an image${altText ? ` (“${altText}”)` : ''} is no longer in the draft’s evidence, so it is left out.`,
+      }),
     );
+    const content = buildSection(template, section, record, evidence, blocks, count, options);
     if (content.empty && options.omitEmptySections) continue;
     totalWords += count;
     const number = sections.length + 1;
@@ -159,6 +167,7 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
     });
   }
 
+  const appendix = evidenceEntries(input, warnings);
   const cover = buildCover(input, records);
   const header = runningHeader(cover);
   const contents = sections.flatMap((s): ContentsEntry[] => [
@@ -183,8 +192,68 @@ export function buildDocument(input: BuildDocumentInput): ExportDocument {
       draftId: input.draft.id,
       submissionId: input.submission?.id ?? null,
     },
+    evidence: appendix,
     warnings,
   };
+}
+
+/** The blocks without images whose picture is not at hand (each said once in `missing`). */
+function withPictures(
+  blocks: Block[],
+  { evidence = [], pictures }: BuildDocumentInput,
+  missing: (altText: string) => void,
+): Block[] {
+  const known = new Set(evidence.map((e) => e.id));
+  const keep = (list: Block[]): Block[] =>
+    list.flatMap((block): Block[] => {
+      if (block.kind === 'image') {
+        if (known.has(block.evidenceId) && pictures?.has(block.evidenceId)) return [block];
+        missing(block.altText);
+        return [];
+      }
+      if (block.kind === 'table') {
+        for (const row of block.rows) for (const cell of row.cells) cell.blocks = keep(cell.blocks);
+      }
+      return [block];
+    });
+  return keep(blocks);
+}
+
+/** The appendix: every item, its tags as the template labels them. */
+function evidenceEntries(
+  { template, evidence = [], pictures }: BuildDocumentInput,
+  warnings: ExportWarning[],
+): EvidenceEntry[] {
+  const labels = new Map<string, string>([
+    ...template.stages.map((s): [string, string] => [s.id, s.label]),
+    ...template.domains.map((d): [string, string] => [d.id, d.label]),
+    ...template.criteria.map((c, i): [string, string] => [c.id, `Criterion ${i + 1}`]),
+  ]);
+  return evidence.map((item, i) => {
+    const picture = pictures?.get(item.id) ?? null;
+    if (item.mimeType.startsWith('image/') && item.mimeType !== 'image/heic' && !picture) {
+      warnings.push({
+        sectionId: null,
+        message: `The picture of “${cleanLine(item.fileName)}” could not be read, so the appendix names it without its picture.`,
+      });
+    }
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(item.date)
+      ? formatLongDate(new Date(`${item.date}T12:00:00`))
+      : null;
+    return {
+      id: item.id,
+      number: i + 1,
+      fileName: cleanLine(item.fileName),
+      kind: evidenceTypeLabel(item.mimeType),
+      caption: cleanText(item.caption).trim(),
+      date,
+      tags: [...item.stages, ...item.domains, ...item.criteria].flatMap((id) => {
+        const label = labels.get(id);
+        return label ? [label] : [];
+      }),
+      picture: picture ? { width: picture.width, height: picture.height } : null,
+    };
+  });
 }
 
 function buildCover(

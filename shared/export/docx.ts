@@ -16,6 +16,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -31,14 +32,17 @@ import {
   WidthType,
 } from 'docx';
 import type { FileChild, IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
-import type { Block, Inline, LinkContent, ListBlock, TableBlock } from './blocks';
-import type {
-  CoverageTable,
-  CriterionRow,
-  DocumentSection,
-  ExportDocument,
-  FieldRow,
-  ShownIn,
+import type { Block, ImageBlock, Inline, LinkContent, ListBlock, TableBlock } from './blocks';
+import {
+  EVIDENCE_APPENDIX_TITLE,
+  type CoverageTable,
+  type CriterionRow,
+  type DocumentSection,
+  type EvidenceEntry,
+  type ExportDocument,
+  type ExportPicture,
+  type FieldRow,
+  type ShownIn,
 } from './document-model';
 import { DOCX_ID_PROPERTIES } from './docx-ids';
 import {
@@ -73,9 +77,15 @@ import {
   shownInText,
 } from './presentation';
 
-/** Renders the export document as the bytes of a .docx file. */
-export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
-  const context = new RenderContext();
+/**
+ * Renders the export document as the bytes of a .docx file. `pictures` holds the images' bytes,
+ * prepared for export, by evidence id; an image without one is left out.
+ */
+export async function renderDocx(
+  doc: ExportDocument,
+  pictures: ReadonlyMap<string, ExportPicture> = new Map(),
+): Promise<Uint8Array> {
+  const context = new RenderContext(pictures);
   const body: FileChild[] = [
     ...coverPage(doc),
     new Paragraph({ text: CONTENTS_TITLE, style: STYLE.tocHeading, pageBreakBefore: true }),
@@ -95,6 +105,7 @@ export async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
     );
   }
   doc.sections.forEach((section, i) => body.push(...renderSection(section, i === 0, context)));
+  if (doc.evidence.length > 0) body.push(...evidenceAppendix(doc.evidence, context));
 
   const runningHeader = new Header({
     children: [new Paragraph({ text: doc.runningHeader, style: STYLE.header })],
@@ -168,6 +179,8 @@ function idProperties({ properties }: ExportDocument): Array<{ name: string; val
 /** State of one render: each numbered list needs an instance of its own, so it restarts. */
 class RenderContext {
   private nextInstance = 1;
+
+  constructor(readonly pictures: ReadonlyMap<string, ExportPicture>) {}
 
   listInstance(): number {
     return this.nextInstance++;
@@ -493,7 +506,96 @@ function renderBlocks(
         // A table straight after a table would merge with it in Word; a paragraph keeps them apart.
         if (!inCell) out.push(spacer());
         break;
+      case 'image':
+        out.push(...renderImage(block, context, inCell !== null));
+        break;
     }
+  }
+  return out;
+}
+
+/** Twips in a CSS pixel (docx sizes pictures in pixels at 96 per inch). */
+const TWIPS_PER_PX = 15;
+/** The appendix's pictures: about 5 cm wide. */
+const THUMBNAIL_PX = 189;
+
+/** A picture scaled to fit `maxWidth` pixels, never drawn larger than it is. */
+function pictureRun(
+  picture: ExportPicture,
+  maxWidth: number,
+  altText: { name: string; description: string; title: string },
+): ImageRun {
+  const width = Math.max(1, Math.min(maxWidth, picture.width));
+  const height = Math.max(1, Math.round((picture.height * width) / picture.width));
+  return new ImageRun({
+    type: picture.type,
+    data: picture.bytes,
+    transformation: { width, height },
+    altText,
+  });
+}
+
+function renderImage(block: ImageBlock, context: RenderContext, inCell: boolean): Paragraph[] {
+  const picture = context.pictures.get(block.evidenceId);
+  if (!picture) return [];
+  // The text's width (a cell's is less: the picture is kept to a third of the page there).
+  const textWidth = Math.floor(TEXT_WIDTH / TWIPS_PER_PX / (inCell ? 3 : 1));
+  const image = new Paragraph({
+    keepNext: block.caption !== '',
+    children: [
+      pictureRun(picture, Math.min(block.width ?? textWidth, textWidth), {
+        name: block.caption || block.altText || 'Image',
+        description: block.altText,
+        title: block.caption,
+      }),
+    ],
+  });
+  return block.caption
+    ? [image, new Paragraph({ text: block.caption, style: STYLE.meta })]
+    : [image];
+}
+
+/** Every evidence item: its number and name, the picture of an image, its caption, date, tags. */
+function evidenceAppendix(entries: readonly EvidenceEntry[], context: RenderContext): FileChild[] {
+  const out: FileChild[] = [
+    new Paragraph({
+      text: EVIDENCE_APPENDIX_TITLE,
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+    }),
+  ];
+  for (const entry of entries) {
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { before: 240, after: 80 },
+        children: [
+          new TextRun({ text: `${entry.number}. ${entry.fileName}`, bold: true }),
+          new TextRun({ text: ` (${entry.kind})`, color: MUTED }),
+        ],
+      }),
+    );
+    const picture = entry.picture ? context.pictures.get(entry.id) : undefined;
+    if (picture) {
+      out.push(
+        new Paragraph({
+          keepNext: true,
+          children: [
+            pictureRun(picture, THUMBNAIL_PX, {
+              name: entry.fileName,
+              description: entry.caption || entry.fileName,
+              title: entry.caption,
+            }),
+          ],
+        }),
+      );
+    }
+    const lines = [
+      entry.caption,
+      entry.date ? `Date: ${entry.date}` : '',
+      entry.tags.length > 0 ? `Tags: ${entry.tags.join(', ')}` : '',
+    ].filter((line) => line !== '');
+    for (const line of lines) out.push(new Paragraph({ text: line, style: STYLE.meta }));
   }
   return out;
 }

@@ -18,6 +18,7 @@ import type {
 } from './blocks';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_TREE_DEPTH } from '../content-limits';
 import { exportableLinkUrl } from '../link-url';
+import { storedImage } from './image-json';
 import { cleanText } from './text';
 
 // Lexical's TextNode format bits (lexical/src/LexicalConstants.ts, 0.52).
@@ -48,6 +49,8 @@ interface Reading {
 }
 
 const FLATTENED_LISTS = `lists nested more than ${WORD_LIST_LEVELS} levels deep are printed at the ninth level, as Word has nine`;
+const IMAGE_LEFT_OUT =
+  'images in headings, quotes, lists and links are printed as their alt text; put them in a paragraph of their own to show them';
 const PLAIN_TEXT = `content nested more than ${MAX_TREE_DEPTH} levels deep is printed as plain text`;
 
 /** `notes`: what could not be printed as written (a phrase each), for the export's warnings. */
@@ -135,13 +138,30 @@ function toBlock(node: JsonNode, type: string, depth: number, reading: Reading):
   }
   switch (type) {
     case 'paragraph': {
-      const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
-      if (!hasText(runs)) return [];
-      const block: Block = { kind: 'paragraph', runs };
-      const align = alignmentOf(node.format);
-      if (align) block.align = align;
-      if (node.direction === 'rtl') block.rtl = true;
-      return [block];
+      // Images break the paragraph: each is drawn on a line of its own, with its caption.
+      const blocks: Block[] = [];
+      let part: JsonNode[] = [];
+      const flush = () => {
+        const runs = trimRuns(toInlines(part, depth, reading));
+        part = [];
+        if (!hasText(runs)) return;
+        const block: Block = { kind: 'paragraph', runs };
+        const align = alignmentOf(node.format);
+        if (align) block.align = align;
+        if (node.direction === 'rtl') block.rtl = true;
+        blocks.push(block);
+      };
+      for (const child of childrenOf(node)) {
+        const image = storedImage(child);
+        if (!image) {
+          part.push(child);
+          continue;
+        }
+        flush();
+        blocks.push({ kind: 'image', ...image });
+      }
+      flush();
+      return blocks;
     }
     case 'heading': {
       const runs = trimRuns(toInlines(childrenOf(node), depth, reading));
@@ -221,6 +241,14 @@ function appendInline(
     case 'linebreak':
       out.push({ kind: 'break' });
       return;
+    case 'image': {
+      const image = storedImage(node);
+      if (image) {
+        reading.notes.add(IMAGE_LEFT_OUT);
+        if (image.altText) appendText(out, `[${image.altText}]`, {});
+      }
+      return;
+    }
     case 'link':
     case 'autolink': {
       const runs: Inline[] = [];

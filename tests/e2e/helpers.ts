@@ -146,6 +146,26 @@ export async function pasteHtml(page: Page, html: string, plain = 'pasted'): Pro
   );
 }
 
+/** Pastes files as Ctrl+V does after copying an image: a paste event whose clipboard holds them. */
+export async function pasteFiles(
+  page: Page,
+  files: ReadonlyArray<{ name: string; type: string; bytes: Uint8Array }>,
+): Promise<void> {
+  await page.evaluate(
+    (files) => {
+      const target = document.activeElement!;
+      const data = new DataTransfer();
+      for (const f of files) {
+        data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      }
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    files.map((f) => ({ name: f.name, type: f.type, bytes: [...f.bytes] })),
+  );
+}
+
 /** A section's record as IndexedDB holds it now, read with the raw API (not through the app). */
 export interface StoredSection {
   editorState: string | null;

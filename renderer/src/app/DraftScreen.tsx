@@ -27,6 +27,8 @@ import { useServices } from './services';
 import { EvidenceStatus } from './evidence/EvidenceStatus';
 import { useAddEvidence } from './evidence/use-add-evidence';
 import { useFileDrop } from './evidence/use-file-drop';
+import { useImageHost } from './evidence/use-image-host';
+import { ImageHostContext } from '../editor/images/image-host';
 import { pickFiles } from './pick-file';
 import { useDocumentTitle } from './use-document-title';
 
@@ -174,6 +176,7 @@ function OpenDraft({
   const rewrites = useRestore(session);
   const evidence = useAddEvidence(draftId, readOnly);
   const { dragging, dropProps } = useFileDrop((files) => void evidence.add(files));
+  const imageHost = useImageHost(evidence, readOnly);
   // Read-only, the counts follow the other window's saves; editing, they follow rewrites.
   useStoredWordCounts(session, readOnly ? updatedAt : contentVersion);
   useSessionWarnings(session);
@@ -300,24 +303,26 @@ function OpenDraft({
           // would parse and render a long section twice.
           <p className="muted loading">Opening the section…</p>
         ) : (
-          <SectionBoundary
-            // Read-only, it reloads whenever the other window saves; once this window holds the
-            // draft it loads once and owns the text, until the draft is rewritten.
-            key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : `rw-${contentVersion}`}`}
-            draftId={draftId}
-            sectionId={section.id}
-            title={section.title}
-          >
-            <SectionLoader
-              readOnly={readOnly}
-              session={session}
-              number={index + 1}
-              template={template}
+          <ImageHostContext.Provider value={imageHost}>
+            <SectionBoundary
+              // Read-only, it reloads whenever the other window saves; once this window holds the
+              // draft it loads once and owns the text, until the draft is rewritten.
+              key={`${draftId}/${section.id}/${readOnly ? `ro-${updatedAt}` : `rw-${contentVersion}`}`}
+              draftId={draftId}
               sectionId={section.id}
-              words={session.words}
-              focusItemId={sectionId === requestedId ? itemId : undefined}
-            />
-          </SectionBoundary>
+              title={section.title}
+            >
+              <SectionLoader
+                readOnly={readOnly}
+                session={session}
+                number={index + 1}
+                template={template}
+                sectionId={section.id}
+                words={session.words}
+                focusItemId={sectionId === requestedId ? itemId : undefined}
+              />
+            </SectionBoundary>
+          </ImageHostContext.Provider>
         )}
         <nav className="pager" aria-label="Previous and next section">
           {previous ? (

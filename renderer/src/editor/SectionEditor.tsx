@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { EDITOR_NAMESPACE } from './editor-config';
 import { EditorComposer, type EditorComposerProps } from './EditorComposer';
 import { isAllowedLinkUrl } from '../../../shared/link-url';
+import { ImagePlugin } from './images/ImagePlugin';
 import { MARKDOWN_TRANSFORMERS } from './markdown-transformers';
 import { nodes } from './nodes';
 import {
@@ -145,6 +146,7 @@ export function SectionEditor({
         <LinkSafetyPlugin />
         <LinkShortcutPlugin />
         <ListDepthPlugin />
+        <ImagePlugin />
         {/* Effects run in this order: the stored state goes in after the plugins above have
             registered, and before ChangePlugin starts listening (so loading is not a change). */}
         {opened.state === null ? null : <StoredStatePlugin state={opened.state} />}

@@ -27,6 +27,8 @@ export interface AddEvidenceResult {
   added: EvidenceItem[];
   /** Names of files whose content the draft's evidence already holds (not added again). */
   alreadyThere: string[];
+  /** For each file, in the order given, the item holding its content (new or already there). */
+  items: EvidenceItem[];
 }
 
 /** A batch of files refused; nothing of it was added. The message names the file and why. */
@@ -182,20 +184,22 @@ export function createEvidenceRepository(
         const draft = await db.drafts.get(draftId);
         if (!draft) throw new DraftNotFoundError(draftId);
         const existing = await db.evidence.where('draftId').equals(draftId).toArray();
-        const held = new Set(existing.map((e) => e.sha256));
+        const held = new Map(existing.map((e) => [e.sha256, e]));
         const t = now();
         // After every item already there, so a batch added in the same millisecond as the last
         // one still lists after it.
         const first = Math.max(t, ...existing.map((e) => e.createdAt + 1));
         const added: EvidenceItem[] = [];
         const alreadyThere: string[] = [];
+        const items: EvidenceItem[] = [];
         for (const { file, mimeType, sha256, size } of checked) {
-          if (held.has(sha256)) {
+          const there = held.get(sha256);
+          if (there) {
             alreadyThere.push(file.name);
+            items.push(there);
             continue;
           }
-          held.add(sha256);
-          added.push({
+          const item: EvidenceItem = {
             id: newId(),
             draftId,
             fileName: file.name.slice(0, MAX_FILE_NAME_CHARS),
@@ -209,9 +213,12 @@ export function createEvidenceRepository(
             criteria: [],
             // One millisecond apart, so the list keeps the order the files were chosen in.
             createdAt: first + added.length,
-          });
+          };
+          held.set(sha256, item);
+          added.push(item);
+          items.push(item);
         }
-        if (added.length === 0) return { added, alreadyThere };
+        if (added.length === 0) return { added, alreadyThere, items };
         if (existing.length + added.length > MAX_EVIDENCE_ITEMS) {
           throw rejected(
             added[0]!.fileName,
@@ -224,7 +231,7 @@ export function createEvidenceRepository(
         );
         await db.evidence.bulkAdd(added);
         await db.drafts.update(draftId, { updatedAt: t });
-        return { added, alreadyThere };
+        return { added, alreadyThere, items };
       });
     },
 

@@ -1,7 +1,10 @@
 import type { AddEvidenceResult } from '../../storage/evidence-repository';
 
 /** What a `status` says once files were added: how many, which were there already, HEIC. */
-export function addedMessage({ added, alreadyThere }: AddEvidenceResult): string {
+export function addedMessage({
+  added,
+  alreadyThere,
+}: Pick<AddEvidenceResult, 'added' | 'alreadyThere'>): string {
   const parts: string[] = [];
   if (added.length > 0) {
     parts.push(

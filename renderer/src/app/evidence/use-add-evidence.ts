@@ -1,12 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
-import { EvidenceRejectedError } from '../../storage/evidence-repository';
+import { EvidenceRejectedError, type AddEvidenceResult } from '../../storage/evidence-repository';
 import { useAnnouncer } from '../announcer';
 import { useServices } from '../services';
 import { addedMessage } from './evidence-messages';
 
 export interface EvidenceAdder {
-  /** Adds the files to the draft's evidence, all or none; says how it went. */
-  add: (files: readonly File[]) => Promise<void>;
+  /**
+   * Adds the files to the draft's evidence, all or none; says how it went. Resolves what was
+   * done, or null when nothing was (refused, read-only or no files: the alert says why).
+   */
+  add: (files: readonly File[]) => Promise<AddEvidenceResult | null>;
   /** What the last add did, for a `status`; null when there is nothing to say. */
   message: string | null;
   dismiss: () => void;
@@ -30,25 +33,32 @@ export function useAddEvidence(draftId: string, readOnly: boolean): EvidenceAdde
 
   const add = useCallback(
     (files: readonly File[]) => {
-      const run = async () => {
-        if (files.length === 0) return;
-        if (readOnly) return announce.error(READ_ONLY);
+      const run = async (): Promise<AddEvidenceResult | null> => {
+        if (files.length === 0) return null;
+        if (readOnly) {
+          announce.error(READ_ONLY);
+          return null;
+        }
         setBusy(true);
         setMessage(null);
         try {
-          setMessage(addedMessage(await evidence.addEvidence(draftId, files)));
+          const result = await evidence.addEvidence(draftId, files);
+          setMessage(addedMessage(result));
+          return result;
         } catch (e) {
           announce.error(
             e instanceof EvidenceRejectedError
               ? e.message
               : `The evidence could not be added: ${e instanceof Error ? e.message : String(e)} Nothing was added; try again.`,
           );
+          return null;
         } finally {
           setBusy(false);
         }
       };
-      queue.current = queue.current.then(run);
-      return queue.current;
+      const result = queue.current.then(run);
+      queue.current = result.then(() => undefined);
+      return result;
     },
     [announce, draftId, evidence, readOnly],
   );

@@ -2,8 +2,13 @@ import { useCallback, useRef, useState, type DragEvent } from 'react';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
+/** A drop on an editable text is the editor's: it puts images where they are dropped. */
+const onEditableText = (e: DragEvent) =>
+  e.target instanceof Element && e.target.closest('[contenteditable="true"]') !== null;
+
 /**
- * Props that make an element take files dropped on it (anywhere inside, the editor included),
+ * Props that make an element take files dropped on it (anywhere inside but an editable text,
+ * which takes its own),
  * and whether files are being dragged over it, for a visual cue. A drop of files is always
  * taken, never left to the browser, which would open the file in place of the app.
  */
@@ -32,6 +37,7 @@ export function useFileDrop(onFiles: (files: File[]) => void) {
       setDragging(false);
       if (!hasFiles(e)) return;
       e.preventDefault();
+      if (onEditableText(e)) return;
       onFiles([...e.dataTransfer.files]);
     },
     [onFiles],

@@ -7,7 +7,11 @@
  */
 import { compareDrafts, type ExportFormat } from '../../../../shared/changes';
 import { buildDocument } from '../../../../shared/export/document';
-import type { ExportDocument, ExportOptions } from '../../../../shared/export/document-model';
+import type {
+  ExportDocument,
+  ExportOptions,
+  ExportPicture,
+} from '../../../../shared/export/document-model';
 import { documentFileName } from '../../../../shared/export/file-name';
 import type {
   DraftRecord,
@@ -20,6 +24,7 @@ import type { Template } from '../../../../shared/template';
 import { getTemplate as getBuiltInTemplate } from '../../../../shared/templates';
 import { DraftNotFoundError } from '../../storage/drafts-repository';
 import type { Services } from '../services';
+import { preparePictures } from './prepare-pictures';
 
 /** What an export holds. */
 export type ExportSource =
@@ -47,6 +52,8 @@ export interface ExportSpec {
 
 export interface BuiltExport {
   doc: ExportDocument;
+  /** The images' bytes as they go in the file (downscaled), by evidence id. */
+  pictures: Map<string, ExportPicture>;
   /** e.g. `AED - Jane Smith - Interim 1 - 2026-03-14.docx`, from the document's own cover. */
   fileName: string;
   draftId: string;
@@ -104,6 +111,9 @@ export async function buildExport(
     const feedback = spec.options.includeFeedbackResponses
       ? await feedbackAnswered(repos, spec.source.draftId, snapshot)
       : [];
+    const pictures = await preparePictures(evidence, (item) =>
+      repos.evidence.getBlob(item.sha256, item.mimeType),
+    );
     const doc = buildDocument({
       template,
       draft,
@@ -122,6 +132,7 @@ export async function buildExport(
       now: date,
       options: spec.options,
       feedback,
+      pictures,
       ...(since
         ? {
             changes: {
@@ -133,6 +144,7 @@ export async function buildExport(
     });
     return {
       doc,
+      pictures,
       fileName: documentFileName(doc, spec.format),
       draftId: spec.source.draftId,
       snapshot,

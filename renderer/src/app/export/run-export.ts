@@ -123,7 +123,7 @@ async function saveDocx(
   built: BuiltExport,
   onProgress?: (message: string) => void,
 ): Promise<boolean> {
-  const bytes = await renderDocx(built.doc);
+  const bytes = await renderDocx(built.doc, built.pictures);
   onProgress?.('Saving the file…');
   return services.platform.saveFile(built.fileName, bytes, DOCX_MIME);
 }

@@ -6,20 +6,24 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type {
   Block,
+  ImageBlock,
   Inline,
   ListBlock,
   TableBlock,
   TableCell,
   TextRun,
 } from '../../../../shared/export/blocks';
-import type {
-  CoverageTable as CoverageTableData,
-  CriterionRow,
-  DocumentSection,
-  ExportDocument,
-  FieldRow,
-  ShownIn,
+import {
+  EVIDENCE_APPENDIX_TITLE,
+  type CoverageTable as CoverageTableData,
+  type CriterionRow,
+  type DocumentSection,
+  type EvidenceEntry,
+  type ExportDocument,
+  type FieldRow,
+  type ShownIn,
 } from '../../../../shared/export/document-model';
+import { usePrintPicture } from './print-pictures';
 import {
   CHECK_BOXES,
   CONTENTS_TITLE,
@@ -59,6 +63,7 @@ export function PrintDocument({ doc }: { doc: ExportDocument }) {
         ) : (
           doc.sections.map((section) => <Section key={section.id} section={section} />)
         )}
+        {doc.evidence.length > 0 ? <EvidenceAppendix entries={doc.evidence} /> : null}
       </div>
     </article>
   );
@@ -357,7 +362,63 @@ function renderBlock(block: Block, key: number, nextHeadingId?: () => string): R
       return <List key={key} list={block} />;
     case 'table':
       return <Table key={key} table={block} />;
+    case 'image':
+      return <Picture key={key} image={block} />;
   }
+}
+
+/** An image on a line of its own, its caption below, at its chosen width or the text's. */
+function Picture({ image }: { image: ImageBlock }) {
+  const src = usePrintPicture(image.evidenceId);
+  return (
+    <figure className="print-figure">
+      {src ? (
+        <img
+          src={src}
+          alt={image.altText}
+          style={image.width === null ? undefined : { maxWidth: `${image.width}px` }}
+        />
+      ) : (
+        <p className="print-figure-missing">{image.altText || 'Image'}</p>
+      )}
+      {image.caption ? <figcaption>{image.caption}</figcaption> : null}
+    </figure>
+  );
+}
+
+/** Every evidence item, with a small picture of each image. */
+function EvidenceAppendix({ entries }: { entries: readonly EvidenceEntry[] }) {
+  return (
+    <section className="print-section print-appendix" aria-labelledby="print-evidence-appendix">
+      <h2 id="print-evidence-appendix" className="print-section-title">
+        {EVIDENCE_APPENDIX_TITLE}
+      </h2>
+      <ol className="print-evidence">
+        {entries.map((entry) => (
+          <EvidenceRow key={entry.id} entry={entry} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EvidenceRow({ entry }: { entry: EvidenceEntry }) {
+  const src = usePrintPicture(entry.id);
+  return (
+    <li>
+      <p className="print-evidence-name">
+        <strong>{entry.fileName}</strong> <span className="print-section-meta">({entry.kind})</span>
+      </p>
+      {entry.picture && src ? (
+        <img className="print-evidence-thumb" src={src} alt={entry.caption || entry.fileName} />
+      ) : null}
+      {entry.caption ? <p>{entry.caption}</p> : null}
+      {entry.date ? <p className="print-section-meta">Date: {entry.date}</p> : null}
+      {entry.tags.length > 0 ? (
+        <p className="print-section-meta">Tags: {entry.tags.join(', ')}</p>
+      ) : null}
+    </li>
+  );
 }
 
 function List({ list }: { list: ListBlock }) {

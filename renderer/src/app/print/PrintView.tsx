@@ -14,10 +14,13 @@ import { pageStyle } from './print-page-style';
 import { requestPrint, setPrintReady, whenRendered } from './print-readiness';
 import { printHref, type PrintParams } from './print-route';
 import { PrintDocument } from './PrintDocument';
+import { loadPrintPictures, pictureIds, PrintPicturesContext } from './print-pictures';
 import './print.css';
 
 type State =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; job: PrintJob };
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; job: PrintJob; pictures: Map<string, string> };
 
 export function PrintView(props: { params: PrintParams }) {
   const { drafts, snapshots, evidence, feedback, platform } = useServices();
@@ -28,18 +31,27 @@ export function PrintView(props: { params: PrintParams }) {
 
   useEffect(() => {
     let cancelled = false;
-    loadPrintJob({ drafts, snapshots, evidence, feedback, platform }, params).then(
-      (job) => {
-        if (!cancelled) setState({ status: 'ready', job });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setState({ status: 'error', message });
-      },
-    );
+    let pictures = new Map<string, string>();
+    loadPrintJob({ drafts, snapshots, evidence, feedback, platform }, params)
+      .then(async (job) => {
+        pictures = await loadPrintPictures(pictureIds(job.document), (id) =>
+          evidence.getEvidenceBlob(id),
+        );
+        return job;
+      })
+      .then(
+        (job) => {
+          if (!cancelled) setState({ status: 'ready', job, pictures });
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          const message = error instanceof Error ? error.message : String(error);
+          setState({ status: 'error', message });
+        },
+      );
     return () => {
       cancelled = true;
+      for (const url of pictures.values()) URL.revokeObjectURL(url);
     };
   }, [drafts, snapshots, evidence, feedback, platform, params]);
 
@@ -89,7 +101,9 @@ export function PrintView(props: { params: PrintParams }) {
       ) : (
         <>
           <style>{pageStyleFor(state.job)}</style>
-          <PrintDocument doc={state.job.document} />
+          <PrintPicturesContext.Provider value={state.pictures}>
+            <PrintDocument doc={state.job.document} />
+          </PrintPicturesContext.Provider>
         </>
       )}
     </div>

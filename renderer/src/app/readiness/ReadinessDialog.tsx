@@ -1,4 +1,5 @@
 import { criteriaShowings } from '../../../../shared/criteria';
+import { placedImages } from '../../../../shared/export/image-json';
 import { readinessProblems, type ReadinessProblem } from '../../../../shared/readiness';
 import type { Template } from '../../../../shared/template';
 import { useLiveQuery } from '../../storage/live-query';
@@ -64,8 +65,7 @@ function ReadinessList({
       read.sections.find((s) => s.sectionId === checklist?.id),
       read.items,
     ),
-    // Images in the text come with the image node (issue 10 item 2).
-    images: [],
+    images: placedImages(read.sections),
   });
   const evidenceSectionId = template.sections.find((s) => s.evidenceList)?.id;
   const href = (problem: ReadinessProblem) =>

@@ -3,6 +3,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { ImageNode } from './ImageNode';
 
 // The one list of node classes: the live editor, the paste tests' headless editor and anything
 // that parses stored editor-state JSON must register the same set, or a stored section fails to
@@ -16,4 +17,5 @@ export const nodes: ReadonlyArray<Klass<LexicalNode>> = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  ImageNode,
 ];

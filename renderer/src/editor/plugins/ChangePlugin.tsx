@@ -3,6 +3,7 @@ import type { EditorState } from 'lexical';
 import { $getRoot, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { countWords } from '../../../../shared/word-count';
+import { WRITER_CHANGE_TAG } from '../editor-config';
 
 export interface SectionSnapshot {
   /** The serialized Lexical editor state, for storage. */
@@ -79,7 +80,7 @@ export function ChangePlugin({ onChange, onWordCount }: ChangePluginProps): null
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         if (editorState === latest) return;
         latest = editorState;
-        if (tags.has(HISTORY_MERGE_TAG)) {
+        if (tags.has(HISTORY_MERGE_TAG) && !tags.has(WRITER_CHANGE_TAG)) {
           // Loading the stored state and re-rendering it into the page are tagged so (as in
           // Lexical's OnChangePlugin): not the writer's change, though the count may be new.
           emitCount();

@@ -83,7 +83,7 @@ describe('openStoredState', () => {
 
   it('names a node type it does not know, and shows every word around and inside it', () => {
     const json = withRoot(STORED, (blocks) => {
-      blocks.splice(1, 0, { type: 'image', version: 1, src: 'photo.png', altText: 'A bar chart' });
+      blocks.splice(1, 0, { type: 'video', version: 1, src: 'lesson.mp4', altText: 'A bar chart' });
       blocks.push({
         type: 'collapsible-container',
         version: 1,
@@ -105,7 +105,7 @@ describe('openStoredState', () => {
     });
     // Lexical itself stops at the first unknown node: the rest never reaches the editor.
     const opened = openStoredState(json);
-    expect(opened.problem).toContain('“image”');
+    expect(opened.problem).toContain('“video”');
     expect(opened.problem).toContain('“collapsible-container”');
     expect(opened.problem).toContain('“equation”');
     const shown = textOf(opened.state);
